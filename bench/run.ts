@@ -1,0 +1,10 @@
+/** `npm run bench`: every benchmark, each printed as a ratio to a baseline measured in the same run. */
+import { benchDecode } from "./decode.bench.ts";
+
+console.log(
+	`Signet benchmarks — node ${process.version}, ${new Date().toISOString()}`,
+);
+console.log(
+	"\n# Presigned URL decoding (1,000 URLs: SigV4 of mixed keys and credentials, GCS, Azure, CloudFront, SigV2)",
+);
+await benchDecode();

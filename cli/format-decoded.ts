@@ -1,0 +1,69 @@
+/** The human summary `signet inspect` prints for one decoded URL. */
+import type { DecodedUrl } from "../shared/presigned/types.ts";
+import { describeExpiry } from "../shared/relative-time.ts";
+
+const SCHEME_NAMES: Record<DecodedUrl["scheme"], string> = {
+	"aws-sigv4": "AWS Signature V4",
+	"aws-sigv2": "AWS Signature V2",
+	"gcs-v4": "Google Cloud Storage V4",
+	"gcs-v2": "Google Cloud Storage V2",
+	"azure-sas": "Azure shared access signature",
+	cloudfront: "CloudFront signed URL",
+};
+
+const CREDENTIAL_NAMES: Record<DecodedUrl["credentialType"], string> = {
+	"long-term": "long-term key",
+	temporary: "temporary credentials",
+	unknown: "key type unknown",
+};
+
+export function formatDecoded(url: DecodedUrl, nowMs: number): string {
+	const rows: [string, string | null][] = [
+		["bucket", url.bucket],
+		["key", url.key],
+		["region", url.region],
+		[
+			"host",
+			`${url.host} (${[url.provider, url.addressingStyle].filter(Boolean).join(", ")})`,
+		],
+		["operation", url.operation],
+		[
+			"signer",
+			url.signer && `${url.signer} (${CREDENTIAL_NAMES[url.credentialType]})`,
+		],
+		["signed at", url.signedAt],
+		["valid from", url.validFrom],
+		["expires at", url.expiresAt ?? "not stated in the URL"],
+		["really dies", reallyDies(url, nowMs)],
+		["credentials end", url.credentialExpiresAt],
+		["signed headers", url.signedHeaders.join(", ") || null],
+		["permissions", url.permissions?.join(", ") ?? null],
+		["allowed IP", url.allowedIp],
+		[
+			"checksum",
+			url.checksum &&
+				`${url.checksum.algorithm} ${url.checksum.value ?? ""}`.trim(),
+		],
+		...Object.entries(url.responseOverrides),
+	];
+	const width = Math.max(...rows.map(([label]) => label.length));
+	const lines = [`${SCHEME_NAMES[url.scheme]} presigned URL`];
+	for (const [label, value] of rows) {
+		if (value !== null && value !== "")
+			lines.push(`  ${label.padEnd(width)}  ${value}`);
+	}
+	if (url.warnings.length > 0) {
+		lines.push("warnings:");
+		for (const warning of url.warnings)
+			lines.push(`  ! ${warning.code}: ${warning.message}`);
+	}
+	return `${lines.join("\n")}\n`;
+}
+
+function reallyDies(url: DecodedUrl, nowMs: number): string {
+	if (url.effectiveExpiresAt === null) return "unknown";
+	const when = `${url.effectiveExpiresAt}, ${describeExpiry(Date.parse(url.effectiveExpiresAt), nowMs)}`;
+	return url.expiryCertainty === "upper-bound"
+		? `${when} at the latest (may die earlier)`
+		: when;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { describeExpiry, formatDuration } from "./relative-time.ts";
+
+describe("formatDuration", () => {
+	it.each([
+		[0, "0 s"],
+		[42_000, "42 s"],
+		[4 * 60_000 + 5_000, "4 min 5 s"],
+		[4 * 60_000, "4 min"],
+		[13 * 60_000 + 59_000, "13 min"],
+		[2 * 3_600_000 + 13 * 60_000, "2 h 13 min"],
+		[3_600_000, "1 h"],
+		[26 * 3_600_000, "1 day 2 h"],
+		[3 * 86_400_000 + 4 * 3_600_000, "3 days"],
+		[-90_000, "1 min 30 s"],
+	])("writes %i ms as %s", (ms, text) => {
+		expect(formatDuration(ms)).toBe(text);
+	});
+});
+
+describe("describeExpiry", () => {
+	it("looks ahead for a time still to come", () => {
+		expect(describeExpiry(8_000_000, 0)).toBe("expires in 2 h 13 min");
+	});
+
+	it("looks back once the time has passed, including the very moment", () => {
+		expect(describeExpiry(0, 3 * 86_400_000)).toBe("expired 3 days ago");
+		expect(describeExpiry(1_000, 1_000)).toBe("expired 0 s ago");
+	});
+});
