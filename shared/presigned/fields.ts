@@ -40,19 +40,18 @@ export function emptyFields(
 	return Object.assign(fields, init);
 }
 
-const BASIC_DATE_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `20250101T120000Z` (SigV4 X-Amz-Date, GCS X-Goog-Date) to epoch ms; null when malformed. */
 export function parseBasicDateTime(value: string): number | null {
-	const m = BASIC_DATE_TIME.exec(value);
-	if (!m) return null;
-	const year = Number(m[1]);
-	const month = Number(m[2]);
-	const day = Number(m[3]);
-	const hour = Number(m[4]);
-	const minute = Number(m[5]);
-	const second = Number(m[6]);
+	// Read digit by digit: a regex with six groups cost more than the rest of the SigV4 decoder.
+	if (value.length !== 16 || value[8] !== "T" || value[15] !== "Z") return null;
+	const year = digits(value, 0, 4);
+	const month = digits(value, 4, 6);
+	const day = digits(value, 6, 8);
+	const hour = digits(value, 9, 11);
+	const minute = digits(value, 11, 13);
+	const second = digits(value, 13, 15);
 	const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 	const monthDays =
 		month === 2 && !isLeap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
@@ -60,6 +59,17 @@ export function parseBasicDateTime(value: string): number | null {
 	if (day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59)
 		return null;
 	return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** The number written in value[from, to), or -1 when any of it is not a digit. */
+function digits(value: string, from: number, to: number): number {
+	let n = 0;
+	for (let i = from; i < to; i++) {
+		const digit = value.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return -1;
+		n = n * 10 + digit;
+	}
+	return n;
 }
 
 const SECONDS = /^\d{1,12}$/;

@@ -56,7 +56,6 @@ function decodeGcsV4(url: UrlParts): Result<SchemeFields, "malformed"> {
 		emptyFields(
 			{
 				scheme: "gcs-v4",
-
 				region: scope.region,
 				service: scope.service,
 				signer: scope.signer,
@@ -119,7 +118,6 @@ function decodeGcsV2(url: UrlParts): Result<SchemeFields, "malformed"> {
 		emptyFields(
 			{
 				scheme: "gcs-v2",
-
 				signer: accessId,
 				credentialType: "long-term",
 				expiresAtMs: expiresSeconds * 1000,

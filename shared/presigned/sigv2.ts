@@ -44,7 +44,6 @@ function decodeSigV2(url: UrlParts): Result<SchemeFields, "malformed"> {
 		emptyFields(
 			{
 				scheme: "aws-sigv2",
-
 				signer: accessKeyId,
 				credentialType: credentialTypeOf(accessKeyId, hasSessionToken),
 				expiresAtMs: expiresSeconds * 1000,

@@ -51,7 +51,6 @@ function decodeSigV4(url: UrlParts): Result<SchemeFields, "malformed"> {
 		emptyFields(
 			{
 				scheme: "aws-sigv4",
-
 				bucket: isS3 ? location.value.bucket : null,
 				key: isS3 ? location.value.key : null,
 				region: scope.region ?? location.value.region,
@@ -88,17 +87,20 @@ function parseCredentialScope(
 	params: QueryParams,
 ): CredentialScope | null {
 	const parts = value.split("/");
-	if (parts.at(-1) !== "aws4_request" || !parts[0]) return null;
-	if (parts.length === 5 && /^\d{8}$/.test(parts[1] ?? "")) {
-		return {
-			accessKeyId: parts[0],
-			region: parts[2] ?? null,
-			service: parts[3] ?? "",
-		};
+	const [accessKeyId, date = ""] = parts;
+	if (
+		!accessKeyId ||
+		parts.at(-1) !== "aws4_request" ||
+		date.length !== 8 ||
+		parseSeconds(date) === null
+	) {
+		return null;
 	}
-	if (parts.length === 4 && /^\d{8}$/.test(parts[1] ?? "")) {
+	if (parts.length === 5)
+		return { accessKeyId, region: parts[2] ?? null, service: parts[3] ?? "" };
+	if (parts.length === 4) {
 		return {
-			accessKeyId: parts[0],
+			accessKeyId,
 			region: params.get("x-amz-region-set") ?? null,
 			service: parts[2] ?? "",
 		};

@@ -120,29 +120,51 @@ export function decodeQueryComponent(raw: string): string {
 export function percentDecode(raw: string): string | null {
 	let at = raw.indexOf("%");
 	if (at === -1) return raw;
-	// Hand-rolled for ASCII escapes (%2F, %20): decodeURIComponent costs more than the whole rest
-	// of a decode. Anything beyond ASCII goes to decodeURIComponent for its UTF-8 checks.
+	// Hand-rolled: decodeURIComponent cost more than the whole rest of a decode on Node 20.
 	let decoded = "";
 	let copied = 0;
 	while (at !== -1) {
-		const byte =
-			(hexValue(raw.charCodeAt(at + 1)) << 4) |
-			hexValue(raw.charCodeAt(at + 2));
-		if (byte < 0) return null;
-		if (byte >= 0x80) return decodeUtf8(raw);
-		decoded += raw.slice(copied, at) + String.fromCharCode(byte);
-		copied = at + 3;
+		decoded += raw.slice(copied, at);
+		const lead = escapedByte(raw, at);
+		const length =
+			lead < 0x80
+				? 1
+				: lead >= 0xc2 && lead <= 0xdf
+					? 2
+					: lead >= 0xe0 && lead <= 0xef
+						? 3
+						: lead >= 0xf0 && lead <= 0xf4
+							? 4
+							: 0;
+		if (lead < 0 || length === 0) return null;
+		let codePoint = length === 1 ? lead : lead & (0xff >> (length + 1));
+		for (let i = 1; i < length; i++) {
+			const next = escapedByte(raw, at + 3 * i);
+			if (next < 0 || (next & 0xc0) !== 0x80) return null;
+			codePoint = (codePoint << 6) | (next & 0x3f);
+		}
+		// Overlong forms and UTF-16 surrogates are not UTF-8 (RFC 3629 section 3).
+		const smallest = [0, 0, 0x80, 0x800, 0x10000][length] ?? 0;
+		if (
+			codePoint < smallest ||
+			codePoint > 0x10ffff ||
+			(codePoint >= 0xd800 && codePoint <= 0xdfff)
+		) {
+			return null;
+		}
+		decoded += String.fromCodePoint(codePoint);
+		copied = at + 3 * length;
 		at = raw.indexOf("%", copied);
 	}
 	return decoded + raw.slice(copied);
 }
 
-function decodeUtf8(raw: string): string | null {
-	try {
-		return decodeURIComponent(raw);
-	} catch {
-		return null;
-	}
+/** The byte written as `%XX` at `at`, or a negative number when there is no valid escape there. */
+function escapedByte(raw: string, at: number): number {
+	if (raw.charCodeAt(at) !== 37 /* % */) return -1;
+	return (
+		(hexValue(raw.charCodeAt(at + 1)) << 4) | hexValue(raw.charCodeAt(at + 2))
+	);
 }
 
 /** 0–15 for a hex digit; a large negative number otherwise, so a shifted pair stays negative. */
