@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each printed as a ratio to a baseline measured in the same run. */
 import { benchDecode } from "./decode.bench.ts";
+import { benchSigning } from "./sign.bench.ts";
 
 console.log(
 	`Signet benchmarks — node ${process.version}, ${new Date().toISOString()}`,
@@ -8,3 +9,5 @@ console.log(
 	"\n# Presigned URL decoding (1,000 URLs: SigV4 of mixed keys and credentials, GCS, Azure, CloudFront, SigV2)",
 );
 await benchDecode();
+console.log("\n# Presigning one GET URL");
+await benchSigning();

@@ -11,6 +11,8 @@ Usage:
   signet inspect --json <url>     the same as one JSON object
   signet inspect < urls.txt       one JSON line per URL read from stdin
   signet redact < app.log         copy stdin to stdout with signatures and session tokens removed
+  signet serve                    run the signing backend (see the README for its environment)
+  signet token create --user NAME [--admin]   create an API token; also: token list, token revoke ID
 
 Options:
   --json          print JSON instead of the summary
@@ -22,6 +24,9 @@ and V2, Azure SAS, CloudFront signed URLs. Decoding is local: no URL leaves this
 Exit codes: 0 decoded, 1 not a presigned URL or malformed, 2 wrong usage.`;
 
 export async function main(argv: string[]): Promise<number> {
+	// Loaded only when used: the backend pulls in the AWS SDK and SQLite, which inspect does not need.
+	if (argv[0] === "token")
+		return (await import("./server-commands.ts")).runToken(argv.slice(1));
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,

@@ -1,0 +1,320 @@
+/**
+ * CredentialSource on STS: a per-share session scoped to one object (revocable on its own), one shared
+ * session per profile refreshed early, or the base credentials for profiles without a role.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+import {
+	AssumeRoleCommand,
+	type AssumeRoleCommandOutput,
+	STSClient,
+} from "@aws-sdk/client-sts";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { SignetError } from "../../shared/errors.ts";
+import type { Profile } from "../config.ts";
+import type {
+	Clock,
+	CredentialSource,
+	ShareCredentialRequest,
+	SigningCredentials,
+} from "../ports.ts";
+import { sessionPolicyFor } from "../revocation/iam-policies.ts";
+
+/** What an AWS SDK credential provider resolves to (fromNodeProviderChain(), fromIni(), …). */
+export interface BaseCredentialIdentity {
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken?: string;
+	expiration?: Date;
+}
+export type BaseCredentialProvider = () => Promise<BaseCredentialIdentity>;
+
+export interface StsCredentialSourceOptions {
+	/** Signs AssumeRole, and the URLs of profiles without a role. Default: fromNodeProviderChain(). */
+	baseCredentials?: BaseCredentialProvider;
+	/** STS endpoint URL (a fake in tests). Default: AWS's regional endpoint. */
+	stsEndpoint?: string;
+	/** STS region. Default: the profile's region (us-east-1 for "auto"). */
+	region?: string;
+	clock: Clock;
+}
+
+/** A session outlives the URL it signs by this much. */
+const SESSION_MARGIN_SECONDS = 60;
+/** STS's minimum DurationSeconds. */
+const MIN_SESSION_SECONDS = 900;
+/** A role assumed with temporary credentials (role chaining) lives at most 1 h. */
+const ROLE_CHAINING_MAX_SECONDS = 3600;
+/** A reused shared session may give at most this much less than a fresh one would. */
+const REUSE_TOLERANCE_SECONDS = 300;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+interface Session {
+	credentials: SigningCredentials;
+	roleArn: string;
+	externalId: string | undefined;
+}
+
+export function createStsCredentialSource(
+	options: StsCredentialSourceOptions,
+): CredentialSource & { forget(profileId: string): void } {
+	if (!options?.clock) {
+		throw new Error("[signet] [sts-credentials] Missing option `clock`.");
+	}
+	if (options.stsEndpoint !== undefined && !URL.canParse(options.stsEndpoint)) {
+		throw new Error(
+			`[signet] [sts-credentials] Option \`stsEndpoint\` is not a URL: '${options.stsEndpoint}'.`,
+		);
+	}
+	const { clock } = options;
+	const base = options.baseCredentials ?? fromNodeProviderChain();
+	const clients = new Map<string, STSClient>();
+	const shared = new Map<string, Promise<Session>>();
+
+	function client(profile: Profile): STSClient {
+		const region =
+			options.region ??
+			(profile.region === "auto" ? "us-east-1" : profile.region);
+		let sts = clients.get(region);
+		if (!sts) {
+			sts = new STSClient({
+				region,
+				credentials: base,
+				...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
+			});
+			clients.set(region, sts);
+		}
+		return sts;
+	}
+
+	/** The base credentials, or upstream_failed when no provider has any. */
+	async function baseIdentity(): Promise<BaseCredentialIdentity> {
+		try {
+			return await base();
+		} catch (error) {
+			const { summary, cause } = describeAwsError(error, []);
+			throw new SignetError(
+				"upstream_failed",
+				`Could not load the backend's AWS credentials (environment, shared config, SSO, container or instance role): ${summary}`,
+				{ cause },
+			);
+		}
+	}
+
+	async function baseSigning(): Promise<SigningCredentials> {
+		const identity = await baseIdentity();
+		const { accessKeyId, secretAccessKey, sessionToken } = identity;
+		return {
+			accessKeyId,
+			secretAccessKey,
+			...(sessionToken ? { sessionToken } : {}),
+			expiresAt: sessionToken ? (identity.expiration ?? null) : null,
+			sessionUserId: null,
+			kind: sessionToken ? "temporary" : "long-term",
+		};
+	}
+
+	/** The longest session STS will grant: the role's maximum, 1 h when chaining from temporary keys. */
+	async function maxSessionSeconds(profile: Profile): Promise<number> {
+		const identity = await baseIdentity();
+		const roleMax = profile.credentials.maxSessionSeconds;
+		return identity.sessionToken
+			? Math.min(roleMax, ROLE_CHAINING_MAX_SECONDS)
+			: roleMax;
+	}
+
+	async function assume(
+		profile: Profile,
+		roleArn: string,
+		input: { sessionName: string; durationSeconds: number; policy?: string },
+		kind: "shared-session" | "per-share-session",
+	): Promise<SigningCredentials> {
+		const { externalId } = profile.credentials;
+		let answer: AssumeRoleCommandOutput;
+		try {
+			answer = await client(profile).send(
+				new AssumeRoleCommand({
+					RoleArn: roleArn,
+					RoleSessionName: input.sessionName,
+					DurationSeconds: input.durationSeconds,
+					...(input.policy ? { Policy: input.policy } : {}),
+					...(externalId ? { ExternalId: externalId } : {}),
+				}),
+			);
+		} catch (error) {
+			throw await stsFailure(error, roleArn, profile);
+		}
+		const creds = answer.Credentials;
+		const userId = answer.AssumedRoleUser?.AssumedRoleId;
+		if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.Expiration) {
+			throw new SignetError(
+				"upstream_failed",
+				`STS answered AssumeRole for role '${roleArn}' without credentials.`,
+			);
+		}
+		return {
+			accessKeyId: creds.AccessKeyId,
+			secretAccessKey: creds.SecretAccessKey,
+			...(creds.SessionToken ? { sessionToken: creds.SessionToken } : {}),
+			expiresAt: creds.Expiration,
+			sessionUserId: kind === "per-share-session" ? (userId ?? null) : null,
+			kind,
+		};
+	}
+
+	async function stsFailure(
+		error: unknown,
+		roleArn: string,
+		profile: Profile,
+	): Promise<SignetError> {
+		const secrets = await base().then(
+			(identity) => [identity.secretAccessKey, identity.sessionToken],
+			() => [],
+		);
+		const { summary, cause } = describeAwsError(error, [
+			...secrets,
+			profile.credentials.externalId,
+		]);
+		return new SignetError(
+			"upstream_failed",
+			`Could not assume role '${roleArn}' for profile '${profile.id}': ${summary}`,
+			{ cause },
+		);
+	}
+
+	async function perShareSession(
+		request: ShareCredentialRequest,
+		roleArn: string,
+	): Promise<SigningCredentials> {
+		const { profile, shareId } = request;
+		const sessionName = `signet-${shareId}`;
+		if (!SESSION_NAME.test(sessionName)) {
+			throw new SignetError(
+				"internal",
+				`Share id '${shareId.slice(0, 64)}' cannot name an STS session: 'signet-<id>' must be at most 64 characters of letters, digits and +=,.@_-.`,
+			);
+		}
+		const policy = sessionPolicyFor({
+			bucket: profile.bucket,
+			key: request.key,
+			action: request.action,
+			partition: roleArn.split(":")[1],
+		});
+		const wanted = request.lifetimeSeconds + SESSION_MARGIN_SECONDS;
+		const durationSeconds = Math.max(
+			MIN_SESSION_SECONDS,
+			Math.min(wanted, await maxSessionSeconds(profile)),
+		);
+		return assume(
+			profile,
+			roleArn,
+			{ sessionName, durationSeconds, policy },
+			"per-share-session",
+		);
+	}
+
+	/**
+	 * The profile's shared session, refreshed when it would not outlive `wantedSeconds` (or, when no
+	 * session can, when it gives much less than a fresh one). Concurrent callers share one AssumeRole.
+	 */
+	async function sharedSession(
+		profile: Profile,
+		roleArn: string,
+		wantedSeconds: number,
+	): Promise<SigningCredentials> {
+		const longest = await maxSessionSeconds(profile);
+		const needed = Math.min(wantedSeconds, longest - REUSE_TOLERANCE_SECONDS);
+		const { externalId } = profile.credentials;
+		for (;;) {
+			const pending = shared.get(profile.id);
+			if (pending) {
+				// A failed AssumeRole fails everyone who waited for it; the next call tries again.
+				const session = await pending;
+				const usable =
+					session.roleArn === roleArn &&
+					session.externalId === externalId &&
+					remainingSeconds(session.credentials) >= needed;
+				if (usable) return session.credentials;
+				// Another caller may already have replaced it: then wait for theirs.
+				if (shared.get(profile.id) !== pending) continue;
+			}
+			const fresh = assume(
+				profile,
+				roleArn,
+				{ sessionName: sharedSessionName(profile), durationSeconds: longest },
+				"shared-session",
+			).then((credentials) => ({ credentials, roleArn, externalId }));
+			shared.set(profile.id, fresh);
+			fresh.catch(() => {
+				if (shared.get(profile.id) === fresh) shared.delete(profile.id);
+			});
+			return (await fresh).credentials;
+		}
+	}
+
+	function remainingSeconds(credentials: SigningCredentials): number {
+		const end = credentials.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+		return (end - clock.now().getTime()) / 1000;
+	}
+
+	return {
+		async forShare(request) {
+			const { profile } = request;
+			const { roleArn, session } = profile.credentials;
+			if (!roleArn) return baseSigning();
+			if (session === "shared") {
+				const wanted = request.lifetimeSeconds + SESSION_MARGIN_SECONDS;
+				return sharedSession(profile, roleArn, wanted);
+			}
+			return perShareSession(request, roleArn);
+		},
+		async forProfile(profile, minSeconds) {
+			const { roleArn } = profile.credentials;
+			if (!roleArn) return baseSigning();
+			return sharedSession(
+				profile,
+				roleArn,
+				minSeconds + SESSION_MARGIN_SECONDS,
+			);
+		},
+		forget(profileId) {
+			shared.delete(profileId);
+		},
+	};
+}
+
+/** `signet-shared-<profile id>`, cut to STS's 64 characters. */
+function sharedSessionName(profile: Profile): string {
+	return `signet-shared-${profile.id}`.slice(0, 64);
+}
+
+/**
+ * An AWS SDK error in words that carry no secret: its code, HTTP status and message, with the given
+ * secrets cut out. The cause keeps only those, never the SDK error (it holds request details).
+ */
+export function describeAwsError(
+	error: unknown,
+	secrets: (string | undefined)[],
+): { summary: string; cause: Error } {
+	const e = (typeof error === "object" && error !== null ? error : {}) as {
+		name?: unknown;
+		code?: unknown;
+		Code?: unknown;
+		message?: unknown;
+		$metadata?: { httpStatusCode?: number; requestId?: string };
+	};
+	const code = [e.Code, e.code, e.name].find(
+		(value): value is string => typeof value === "string" && value !== "Error",
+	);
+	const status = e.$metadata?.httpStatusCode;
+	let message = typeof e.message === "string" ? e.message : String(error);
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4)
+			message = message.replaceAll(secret, "[redacted]");
+	}
+	const label = `${code ?? "UnknownError"}${status ? ` (HTTP ${status})` : ""}`;
+	const requestId = e.$metadata?.requestId;
+	return {
+		summary: `${label}: ${message}`,
+		cause: new Error(requestId ? `${label}, request id ${requestId}` : label),
+	};
+}

@@ -1,0 +1,133 @@
+/**
+ * Revoking: there is no API to revoke one presigned URL. A managed link stops at once; a direct
+ * link signed by its own STS session is denied through IAM; anything else is recorded, and the
+ * answer says plainly that S3 honours the URL until it expires.
+ */
+import type { z } from "zod";
+import type { revokeResponseSchema } from "../shared/api.ts";
+import { SignetError } from "../shared/errors.ts";
+import type { AuthUser } from "./http.ts";
+import { type AppDeps, type ShareRecord, stamp } from "./ports.ts";
+import { findProfile } from "./share-service.ts";
+import { shareView } from "./share-view.ts";
+
+type RevokeResponse = z.infer<typeof revokeResponseSchema>;
+
+/** A share the user may see: their own, or any for admins. Others' shares are "not found". */
+export async function visibleShare(
+	deps: AppDeps,
+	user: AuthUser,
+	id: string,
+): Promise<ShareRecord> {
+	const share = await deps.store.shares.get(id);
+	if (!share || (share.user !== user.name && user.role !== "admin")) {
+		throw new SignetError("not_found", `There is no share '${id}' of yours.`);
+	}
+	return share;
+}
+
+export async function revokeShare(
+	deps: AppDeps,
+	user: AuthUser,
+	id: string,
+): Promise<RevokeResponse> {
+	const share = await visibleShare(deps, user, id);
+	const now = deps.clock.now();
+	if (share.revokedAt !== null) {
+		return {
+			share: shareView(share, now),
+			message:
+				`Already revoked at ${share.revokedAt}. ${share.revocation ?? ""}`.trim(),
+		};
+	}
+	const revocation = await stopShare(deps, share, now);
+	const revoked = await deps.store.shares.revoke(id, {
+		at: stamp(now),
+		by: user.name,
+		revocation,
+	});
+	await deps.store.audit.append({
+		at: stamp(now),
+		type: "share.revoked",
+		shareId: id,
+		actor: user.name,
+		userAgent: null,
+		clientIp: null,
+		detail: revocation,
+	});
+	return { share: shareView(revoked ?? share, now), message: revocation };
+}
+
+async function stopShare(
+	deps: AppDeps,
+	share: ShareRecord,
+	now: Date,
+): Promise<string> {
+	if (share.mode === "managed")
+		return "Revoked: the managed link now answers 410 Gone.";
+	if (share.sessionUserId !== null && share.sessionExpiresAt !== null) {
+		const profile = deps.config.profiles.find(
+			(candidate) => candidate.id === share.profileId,
+		);
+		if (!profile) {
+			throw new SignetError(
+				"revocation_failed",
+				`Profile '${share.profileId}' is no longer configured, so its role's policy cannot be changed.`,
+			);
+		}
+		await deps.revoker.revokeSession({
+			profile,
+			sessionUserId: share.sessionUserId,
+			sessionExpiresAt: new Date(share.sessionExpiresAt),
+			now,
+		});
+		return "Revoked: IAM now denies this share's own STS session, so S3 refuses the URL (IAM changes can take a few seconds to apply).";
+	}
+	const signer =
+		share.credentialType === "long-term"
+			? "a long-term access key"
+			: "shared credentials";
+	return `Recorded as revoked, but S3 will honour this URL until it expires at ${share.effectiveExpiresAt}: it was signed with ${signer}, which cannot be revoked per URL.`;
+}
+
+export interface RevokeAllResult {
+	revoked: number;
+	message: string;
+}
+
+/** The emergency button: every share of a profile, and every role session issued before now. */
+export async function revokeProfile(
+	deps: AppDeps,
+	user: AuthUser,
+	profileId: string,
+): Promise<RevokeAllResult> {
+	const profile = findProfile(deps, user, profileId);
+	const now = deps.clock.now();
+	const at = stamp(now);
+	let message: string;
+	if (profile.credentials.roleArn) {
+		await deps.revoker.revokeSessionsIssuedBefore({
+			profile,
+			before: now,
+			now,
+		});
+		deps.credentials.forget?.(profile.id);
+		message = `IAM now denies every session of ${profile.credentials.roleArn} issued before ${at}: all direct links of '${profile.id}' stop working, and managed links answer 410.`;
+	} else {
+		message = `Managed links of '${profile.id}' answer 410. Direct links were signed with long-term keys: S3 honours them until they expire (at most 7 days); deactivate the access key to stop them sooner.`;
+	}
+	const revoked = await deps.store.shares.revokeMany(
+		{ profileId: profile.id },
+		{ at, by: user.name, revocation: message },
+	);
+	await deps.store.audit.append({
+		at,
+		type: "shares.revoked-all",
+		shareId: null,
+		actor: user.name,
+		userAgent: null,
+		clientIp: null,
+		detail: `profile ${profile.id}: ${revoked} shares. ${message}`,
+	});
+	return { revoked, message };
+}

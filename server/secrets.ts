@@ -1,0 +1,32 @@
+/** Random tokens, hashes and constant-time comparison with Web Crypto only (Node, Workers, browsers). */
+
+const encoder = new TextEncoder();
+
+/** `bytes` random bytes as base64url without padding (32 bytes: 256 bits, 43 characters). */
+export function randomToken(bytes = 32): string {
+	const data = crypto.getRandomValues(new Uint8Array(bytes));
+	let binary = "";
+	for (const byte of data) binary += String.fromCharCode(byte);
+	return btoa(binary)
+		.replaceAll("+", "-")
+		.replaceAll("/", "_")
+		.replace(/=+$/, "");
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+	const digest = new Uint8Array(
+		await crypto.subtle.digest("SHA-256", encoder.encode(text)),
+	);
+	let hex = "";
+	for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
+	return hex;
+}
+
+/** Compares two strings in time that depends only on their length, not on where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+	if (a.length !== b.length) return false;
+	let difference = 0;
+	for (let i = 0; i < a.length; i++)
+		difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+	return difference === 0;
+}
