@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each printed as a ratio to a baseline measured in the same run. */
 import { benchDecode } from "./decode.bench.ts";
+import { benchHttp } from "./http.bench.ts";
 import { benchSigning } from "./sign.bench.ts";
 
 console.log(
@@ -11,3 +12,7 @@ console.log(
 await benchDecode();
 console.log("\n# Presigning one GET URL");
 await benchSigning();
+console.log(
+	"\n# The backend over HTTP (8 concurrent clients, median of 3 runs of 1,500 requests)",
+);
+await benchHttp();

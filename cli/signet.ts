@@ -56,6 +56,9 @@ export async function main(argv: string[]): Promise<number> {
 			);
 		return runRedact(process.stdin, process.stdout);
 	}
+	if (command === "serve") {
+		return (await import("./server-commands.ts")).runServe();
+	}
 	throw new CliError(
 		`Unknown command '${command}'. Run 'signet --help' for the commands.`,
 		2,
@@ -79,7 +82,9 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		// Expected problems get one line; anything else too, but never a stack trace with a URL in it.
-		const message = error instanceof Error ? error.message : String(error);
+		const message = (
+			error instanceof Error ? error.message : String(error)
+		).replace(/^\[signet\] /, "");
 		process.stderr.write(`signet: ${message}\n`);
 		process.exitCode = error instanceof CliError ? error.exitCode : 2;
 	},

@@ -22,6 +22,9 @@ export interface NodeSettings {
 	port: number;
 	publicUrl?: string;
 	bootstrapAdminToken?: string;
+	/** STS and IAM endpoints (AWS_ENDPOINT_URL_STS / _IAM): VPC endpoints, or a fake in tests. */
+	stsEndpoint?: string;
+	iamEndpoint?: string;
 	log?: (line: string) => void;
 }
 
@@ -33,7 +36,10 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-/** Reads PORT, HOST, SIGNET_CONFIG, SIGNET_DATA_DIR, SIGNET_PUBLIC_URL and SIGNET_BOOTSTRAP_ADMIN_TOKEN. */
+/**
+ * Reads PORT, HOST, SIGNET_CONFIG, SIGNET_DATA_DIR, SIGNET_PUBLIC_URL, SIGNET_BOOTSTRAP_ADMIN_TOKEN,
+ * AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL_IAM. AWS credentials come from the default provider chain.
+ */
 export async function settingsFromEnv(
 	env: NodeJS.ProcessEnv,
 ): Promise<NodeSettings> {
@@ -70,6 +76,8 @@ export async function settingsFromEnv(
 		port,
 		publicUrl: env.SIGNET_PUBLIC_URL,
 		bootstrapAdminToken: bootstrap,
+		stsEndpoint: env.AWS_ENDPOINT_URL_STS,
+		iamEndpoint: env.AWS_ENDPOINT_URL_IAM,
 	};
 }
 
@@ -84,7 +92,10 @@ export async function startServer(
 	const store = createSqliteStore({
 		path: join(settings.dataDir, "signet.sqlite"),
 	});
-	const credentials = createStsCredentialSource({ clock });
+	const credentials = createStsCredentialSource({
+		clock,
+		stsEndpoint: settings.stsEndpoint,
+	});
 	const bootstrapToken = await bootstrapAdmin(
 		store,
 		settings.bootstrapAdminToken,
@@ -95,7 +106,7 @@ export async function startServer(
 		store,
 		signer: createS3Signer({ crypto: createNodeCrypto() }),
 		credentials,
-		revoker: createIamRevoker({ clock }),
+		revoker: createIamRevoker({ clock, iamEndpoint: settings.iamEndpoint }),
 		objects: createS3ObjectLister({ credentials }),
 		clock,
 		publicUrl: "", // set below, once the port is known
