@@ -41,6 +41,7 @@ beforeAll(async () => {
 				name: "acme",
 				objects: {
 					"reports/q1.csv": "month,revenue\nJan,1\n",
+					"reports/2025/march/summary.pdf": "%PDF",
 					"secret/pay.csv": "no",
 				},
 			},
@@ -219,6 +220,37 @@ describe("managed links over HTTP", () => {
 		const gone = await fetch(url);
 		expect(gone.status).toBe(410);
 		expect(await gone.text()).toContain("revoked");
+	});
+});
+
+describe("browsing a profile's objects", () => {
+	it("lists objects and folders under the prefix, and nothing outside it", async () => {
+		const listing = (await (
+			await api("GET", "/api/profiles/reports/objects", "alice")
+		).json()) as {
+			objects: { key: string; size: number }[];
+			folders: string[];
+		};
+		expect(listing.objects.map((o) => o.key)).toContain("reports/q1.csv");
+		expect(listing.folders).toEqual(["reports/2025/"]);
+		const nested = (await (
+			await api(
+				"GET",
+				"/api/profiles/reports/objects?prefix=reports/2025/",
+				"alice",
+			)
+		).json()) as {
+			folders: string[];
+		};
+		expect(nested.folders).toEqual(["reports/2025/march/"]);
+		for (const prefix of ["secret/", "reports/../secret/", ""]) {
+			const outside = await api(
+				"GET",
+				`/api/profiles/reports/objects?prefix=${encodeURIComponent(prefix)}`,
+				"alice",
+			);
+			expect(outside.status).toBe(400);
+		}
 	});
 });
 
