@@ -95,7 +95,9 @@ export type AuditType =
 	| "share.revoked"
 	| "shares.revoked-all"
 	| "token.created"
-	| "token.revoked";
+	| "token.revoked"
+	| "admin.signed-in"
+	| "admin.signed-out";
 
 export interface AuditEvent {
 	id: number;
@@ -137,11 +139,34 @@ export interface TokenStore {
 	count(): Promise<number>;
 }
 
+/** A signed-in admin page session. The cookie holds a random id; only its SHA-256 is stored. */
+export interface SessionRecord {
+	/** SHA-256 (hex) of the session id in the `signet_session` cookie. */
+	idHash: string;
+	user: string;
+	/** The API token signed in with: revoking it ends the session. */
+	tokenId: string;
+	/** Random value every state-changing form of this session carries (CSRF), compared in constant time. */
+	csrfToken: string;
+	createdAt: string;
+	expiresAt: string;
+}
+
+export interface SessionStore {
+	create(session: SessionRecord): Promise<void>;
+	/** The session, expired or not (the caller judges); null when unknown. */
+	get(idHash: string): Promise<SessionRecord | null>;
+	delete(idHash: string): Promise<void>;
+	/** Deletes every session that expired at or before `now`; returns how many. */
+	deleteExpired(now: string): Promise<number>;
+}
+
 /** The storage adapters, built and migrated together. */
 export interface Store {
 	shares: ShareStore;
 	audit: AuditLog;
 	tokens: TokenStore;
+	sessions: SessionStore;
 	close(): Promise<void>;
 }
 

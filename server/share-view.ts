@@ -1,14 +1,11 @@
 /** What a share looks like on the wire, and its status at a given time. */
 import type { Share } from "../shared/api.ts";
-import type { ShareRecord, ShareStatus } from "./ports.ts";
+import { type ShareRecord, type ShareStatus, stamp } from "./ports.ts";
+import { shareStatus } from "./share-status.ts";
 
+/** The same rule the stores filter by (share-status.ts), judged at `now`. */
 export function statusOf(share: ShareRecord, now: Date): ShareStatus {
-	if (share.revokedAt !== null) return "revoked";
-	if (share.maxDownloads !== null && share.downloads >= share.maxDownloads)
-		return "exhausted";
-	return Date.parse(share.effectiveExpiresAt) <= now.getTime()
-		? "expired"
-		: "active";
+	return shareStatus(share, stamp(now));
 }
 
 /** Revoking stops a managed link at once, and a direct link signed by its own STS session. */

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type {
 	AuditEvent,
+	SessionRecord,
 	ShareQuery,
 	ShareRecord,
 	ShareStatus,
@@ -66,6 +67,16 @@ const anEvent = (
 	userAgent: null,
 	clientIp: null,
 	detail: null,
+	...overrides,
+});
+
+const aSession = (overrides: Partial<SessionRecord> = {}): SessionRecord => ({
+	idHash: "e".repeat(64),
+	user: "admin",
+	tokenId: "tok000000001",
+	csrfToken: "csrf-token-example",
+	createdAt: at(-10),
+	expiresAt: at(470),
 	...overrides,
 });
 
@@ -675,6 +686,56 @@ export function testStore(name: string, create: () => Promise<Store>): void {
 				await store.tokens.create(aToken({ id: "tok_b" }));
 				await store.tokens.revoke("tok_a", at(0));
 				expect(await store.tokens.count()).toBe(2);
+			});
+		});
+
+		describe("admin sessions", () => {
+			it("returns a session exactly as created, and null for an unknown one", async () => {
+				await store.sessions.create(aSession());
+				expect(await store.sessions.get("e".repeat(64))).toStrictEqual(
+					aSession(),
+				);
+				expect(await store.sessions.get("f".repeat(64))).toBeNull();
+			});
+
+			it("refuses a second session with the same id hash", async () => {
+				await store.sessions.create(aSession());
+				await expect(
+					store.sessions.create(aSession({ user: "other" })),
+				).rejects.toMatchObject({ code: "conflict" });
+			});
+
+			it("deletes one session, leaving the others", async () => {
+				await store.sessions.create(aSession({ idHash: "s1" }));
+				await store.sessions.create(aSession({ idHash: "s2" }));
+				await store.sessions.delete("s1");
+				await store.sessions.delete("s_missing");
+				expect(await store.sessions.get("s1")).toBeNull();
+				expect(await store.sessions.get("s2")).not.toBeNull();
+			});
+
+			it("deletes the sessions expired at or before now, and only those", async () => {
+				await store.sessions.create(
+					aSession({ idHash: "past", expiresAt: at(-1) }),
+				);
+				await store.sessions.create(
+					aSession({ idHash: "now", expiresAt: at(0) }),
+				);
+				await store.sessions.create(
+					aSession({ idHash: "later", expiresAt: at(1) }),
+				);
+				expect(await store.sessions.deleteExpired(at(0))).toBe(2);
+				expect(await store.sessions.get("past")).toBeNull();
+				expect(await store.sessions.get("now")).toBeNull();
+				expect(await store.sessions.get("later")).not.toBeNull();
+				expect(await store.sessions.deleteExpired(at(0))).toBe(0);
+			});
+
+			it("hands out copies: changing a returned session changes nothing stored", async () => {
+				await store.sessions.create(aSession());
+				const handedOut = await store.sessions.get("e".repeat(64));
+				if (handedOut) handedOut.user = "mallory";
+				expect((await store.sessions.get("e".repeat(64)))?.user).toBe("admin");
 			});
 		});
 	});
