@@ -6,6 +6,7 @@ import { SignetError } from "../shared/errors.ts";
 import { type AppEnv, errorBody, onError, redactPath } from "./http.ts";
 import type { AppDeps } from "./ports.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { adminRoutes } from "./routes/admin.ts";
 import { linksRoutes } from "./routes/links.ts";
 import { profilesRoutes } from "./routes/profiles.ts";
 import { sharesRoutes } from "./routes/shares.ts";
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api/profiles", profilesRoutes(deps));
 	app.route("/api", accountRoutes(deps));
 	app.route("/s", linksRoutes(deps));
+	app.route("/admin", adminRoutes(deps));
 	app.notFound((c) =>
 		c.json(
 			errorBody(

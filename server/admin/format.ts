@@ -1,0 +1,38 @@
+/** How the admin page writes times, durations and events: UTC everywhere, plain words. */
+import { formatDuration } from "../../shared/relative-time.ts";
+import type { AuditType } from "../ports.ts";
+
+/** `2025-03-01 12:00 UTC` (with `:05` seconds when asked): admins compare times across zones. */
+export function utc(iso: string, options: { seconds?: boolean } = {}): string {
+	const text = iso.slice(0, options.seconds ? 19 : 16).replace("T", " ");
+	return `${text} UTC`;
+}
+
+/** `in 45 min` or `3 days ago`; admin.js rewrites it every second with the same words. */
+export function countdown(expiresAtMs: number, nowMs: number): string {
+	const left = expiresAtMs - nowMs;
+	return left > 0
+		? `in ${formatDuration(left)}`
+		: `${formatDuration(left)} ago`;
+}
+
+export function seconds(value: number): string {
+	return `${formatDuration(value * 1000)} (${value} s)`;
+}
+
+export const EVENT_LABELS: Record<AuditType, string> = {
+	"share.created": "Created",
+	"share.visited": "Visited",
+	"share.refused": "Refused",
+	"share.revoked": "Revoked",
+	"shares.revoked-all": "Revoked all",
+	"token.created": "Token created",
+	"token.revoked": "Token revoked",
+	"admin.signed-in": "Signed in",
+	"admin.signed-out": "Signed out",
+};
+
+/** `1 share`, `3 shares`. */
+export function count(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

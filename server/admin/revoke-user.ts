@@ -1,0 +1,123 @@
+/**
+ * Revoke-all of a user: every share of theirs not yet revoked, one by one through revokeShare (so
+ * each gets its own revocation and audit event), and an account of what could not be stopped.
+ */
+import { isSignetError } from "../../shared/errors.ts";
+import type { AuthUser } from "../http.ts";
+import { type AppDeps, type ShareRecord, stamp } from "../ports.ts";
+import { revokeShare } from "../revoke-service.ts";
+import { isExpired } from "../share-status.ts";
+
+export interface UserRevocation {
+	user: string;
+	/** Managed links, which answer 410 from now on. */
+	managed: number;
+	/** Direct links whose own STS session IAM now denies. */
+	sessionsDenied: number;
+	/** Shares already past their end: recorded, nothing left to stop. */
+	alreadyEnded: number;
+	/** Recorded as revoked, but S3 honours these URLs until they expire. */
+	stillWorking: { share: ShareRecord; reason: string }[];
+	/** Not revoked: the change was refused (IAM, a profile no longer configured). */
+	failed: { share: ShareRecord; reason: string }[];
+}
+
+const PAGE = 500;
+
+export async function revokeUserShares(
+	deps: AppDeps,
+	admin: AuthUser,
+	user: string,
+): Promise<UserRevocation> {
+	const result: UserRevocation = {
+		user,
+		managed: 0,
+		sessionsDenied: 0,
+		alreadyEnded: 0,
+		stillWorking: [],
+		failed: [],
+	};
+	for (const share of await unrevokedShares(deps, user)) {
+		const now = stamp(deps.clock.now());
+		try {
+			if (isExpired(share, now)) {
+				await recordEnded(deps, admin, share, now);
+				result.alreadyEnded++;
+				continue;
+			}
+			await revokeShare(deps, admin, share.id);
+		} catch (error) {
+			const reason = isSignetError(error)
+				? error.message
+				: "The change failed unexpectedly; it has been logged.";
+			if (!isSignetError(error))
+				deps.log(`revoke-all of user ${user}: ${String(error)}`);
+			result.failed.push({ share, reason });
+			continue;
+		}
+		if (share.mode === "managed") result.managed++;
+		else if (share.sessionUserId !== null) result.sessionsDenied++;
+		else result.stillWorking.push({ share, reason: stillWorkingReason(share) });
+	}
+	await deps.store.audit.append({
+		at: stamp(deps.clock.now()),
+		type: "shares.revoked-all",
+		shareId: null,
+		actor: admin.name,
+		userAgent: null,
+		clientIp: null,
+		detail: `user ${user}: ${summary(result)}`,
+	});
+	return result;
+}
+
+/** Collected first, then revoked: revoking while paging would move the cursor's ground. */
+async function unrevokedShares(deps: AppDeps, user: string) {
+	const shares: ShareRecord[] = [];
+	let cursor: string | undefined;
+	do {
+		const page = await deps.store.shares.list({
+			user,
+			now: stamp(deps.clock.now()),
+			limit: PAGE,
+			cursor,
+		});
+		shares.push(...page.items.filter((share) => share.revokedAt === null));
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return shares;
+}
+
+async function recordEnded(
+	deps: AppDeps,
+	admin: AuthUser,
+	share: ShareRecord,
+	at: string,
+) {
+	const revocation =
+		"Revoked after it had expired: there was nothing left to stop.";
+	await deps.store.shares.revoke(share.id, { at, by: admin.name, revocation });
+	await deps.store.audit.append({
+		at,
+		type: "share.revoked",
+		shareId: share.id,
+		actor: admin.name,
+		userAgent: null,
+		clientIp: null,
+		detail: revocation,
+	});
+}
+
+function stillWorkingReason(share: ShareRecord): string {
+	const signer =
+		share.credentialType === "long-term"
+			? "a long-term access key"
+			: "a shared role session";
+	return `Signed with ${signer}, which cannot be revoked per URL: S3 honours it until ${share.effectiveExpiresAt}.`;
+}
+
+export function summary(r: UserRevocation): string {
+	const revoked =
+		r.managed + r.sessionsDenied + r.alreadyEnded + r.stillWorking.length;
+	return `${revoked} revoked (${r.managed} managed, ${r.sessionsDenied} sessions denied, ${r.alreadyEnded} already expired, ${r.stillWorking.length} still valid until they expire), ${r.failed.length} failed`;
+}
