@@ -1,7 +1,13 @@
-/** Builds what the end-to-end tests run (the CLI bundle) once, before any test file starts. */
-// @ts-expect-error: a plain ESM build script without type declarations.
+/** Builds what the end-to-end tests run, once, before any test file starts: the CLI and the test extension. */
+// @ts-expect-error: plain ESM build scripts without type declarations.
 import { buildCli } from "../scripts/build-cli.mjs";
+// @ts-expect-error: plain ESM build scripts without type declarations.
+import { buildExtension } from "../scripts/build-extension.mjs";
 
 export default async function setup(): Promise<void> {
 	await buildCli();
+	await buildExtension({
+		browser: "chrome",
+		testHosts: ["http://127.0.0.1/*"],
+	});
 }

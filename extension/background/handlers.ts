@@ -1,0 +1,209 @@
+/** What the background does for each message: the only place that reaches the backend or storage. */
+
+import browser from "webextension-polyfill";
+import { z } from "zod";
+import {
+	createShareResponseSchema,
+	meSchema,
+	profileViewSchema,
+	revokeResponseSchema,
+	sharePageSchema,
+} from "../../shared/api.ts";
+import { syncInspection } from "../features/page-inspection.ts";
+import { MESSAGES } from "../lib/message-schemas.ts";
+import type {
+	MessageType,
+	RequestOf,
+	ResponseOf,
+	SettingsView,
+} from "../lib/messages.ts";
+import { originPattern } from "../lib/permissions.ts";
+import { ApiError, callApi, normaliseBackendUrl } from "./api-client.ts";
+import { checkPresignedUrl } from "./check-url.ts";
+import { getItem, setItem } from "./storage.ts";
+
+type Handlers = {
+	[T in MessageType]: (
+		payload: RequestOf<T>,
+		sender: browser.Runtime.MessageSender,
+	) => Promise<ResponseOf<T>>;
+};
+
+async function settings(): Promise<SettingsView> {
+	const backend = await getItem("backend");
+	return {
+		backendUrl: backend.url,
+		signedIn: backend.token !== "" && backend.user !== null,
+		user: backend.user,
+		role: backend.role,
+		defaultTtlSeconds: await getItem("defaultTtlSeconds"),
+		inspectedSites: await getItem("inspectedSites"),
+	};
+}
+
+export const handlers: Handlers = {
+	getSettings: () => settings(),
+	async signIn({ backendUrl, token }) {
+		const url = normaliseBackendUrl(backendUrl);
+		const me = await callApi(
+			{ url, token: token.trim() },
+			"GET",
+			"/api/me",
+			meSchema,
+		);
+		await setItem("backend", {
+			url,
+			token: token.trim(),
+			user: me.user,
+			role: me.role,
+		});
+		return settings();
+	},
+	async signOut() {
+		const backend = await getItem("backend");
+		await setItem("backend", {
+			url: backend.url,
+			token: "",
+			user: null,
+			role: null,
+		});
+		return settings();
+	},
+	async saveDefaults({ defaultTtlSeconds }) {
+		await setItem("defaultTtlSeconds", defaultTtlSeconds);
+		return settings();
+	},
+	async setSiteInspection({ origin, enabled }) {
+		const normalised = new URL(origin).origin;
+		const sites = new Set(await getItem("inspectedSites"));
+		if (enabled) sites.add(normalised);
+		else sites.delete(normalised);
+		await setItem("inspectedSites", [...sites].sort());
+		await syncInspection([...sites]);
+		return settings();
+	},
+	async listProfiles() {
+		const { profiles } = await callApi(
+			await getItem("backend"),
+			"GET",
+			"/api/profiles",
+			z.object({ profiles: z.array(profileViewSchema) }),
+		);
+		return profiles;
+	},
+	createShare: async (request) =>
+		callApi(
+			await getItem("backend"),
+			"POST",
+			"/api/shares",
+			createShareResponseSchema,
+			request,
+		),
+	async listShares({ cursor, status }) {
+		const query = new URLSearchParams({ limit: "25" });
+		if (cursor) query.set("cursor", cursor);
+		if (status) query.set("status", status);
+		return callApi(
+			await getItem("backend"),
+			"GET",
+			`/api/shares?${query}`,
+			sharePageSchema,
+		);
+	},
+	revokeShare: async ({ id }) =>
+		callApi(
+			await getItem("backend"),
+			"DELETE",
+			`/api/shares/${encodeURIComponent(id)}`,
+			revokeResponseSchema,
+		),
+	async checkUrl({ url }) {
+		const pattern = originPattern(url);
+		if (
+			pattern &&
+			!(await browser.permissions.contains({ origins: [pattern] }))
+		) {
+			return {
+				verdict: "other",
+				status: null,
+				code: null,
+				message: `Signet may not contact ${new URL(url).hostname} yet: press "Check now" in the inspector and allow access to that host.`,
+			};
+		}
+		return checkPresignedUrl(url);
+	},
+	async getActiveTab() {
+		const [tab] = await browser.tabs.query({
+			active: true,
+			currentWindow: true,
+		});
+		if (!tab?.id || !tab.url || !/^https?:/.test(tab.url))
+			return { url: tab?.url ?? null, selection: null };
+		const selection = await browser.scripting
+			.executeScript({
+				target: { tabId: tab.id },
+				func: () => getSelection()?.toString() ?? "",
+			})
+			.then((results) => String(results[0]?.result ?? "").trim() || null)
+			// Pages the extension may not script (the web store, other extensions) simply give no selection.
+			.catch(() => null);
+		return { url: tab.url, selection };
+	},
+	async openInspector({ url }) {
+		const page = browser.runtime.getURL(
+			`inspector/index.html${url ? `?url=${encodeURIComponent(url)}` : ""}`,
+		);
+		await browser.tabs.create({ url: page });
+		return null;
+	},
+};
+
+/** Runs one message through its schema and handler; every failure becomes a readable reply. */
+export async function dispatch(
+	message: unknown,
+	sender: browser.Runtime.MessageSender,
+) {
+	const envelope = z
+		.object({ type: z.string(), payload: z.unknown() })
+		.safeParse(message);
+	if (!envelope.success || !(envelope.data.type in MESSAGES)) {
+		return {
+			ok: false,
+			error: {
+				code: "bad_message",
+				message: "Signet received a message it does not know.",
+			},
+		};
+	}
+	const type = envelope.data.type as MessageType;
+	const payload = MESSAGES[type].request.safeParse(envelope.data.payload ?? {});
+	if (!payload.success) {
+		const problem = payload.error.issues[0];
+		return {
+			ok: false,
+			error: {
+				code: "bad_request",
+				message: `${problem?.path.join(".") || "request"}: ${problem?.message}`,
+			},
+		};
+	}
+	try {
+		const handler = handlers[type] as (
+			payload: unknown,
+			sender: browser.Runtime.MessageSender,
+		) => Promise<unknown>;
+		return { ok: true, value: await handler(payload.data, sender) };
+	} catch (error) {
+		const known = error instanceof ApiError;
+		if (!known) console.error("[signet]", type, error);
+		return {
+			ok: false,
+			error: {
+				code: known ? error.code : "internal",
+				message: known
+					? error.message
+					: `Something went wrong in Signet (${type}). Details are in the extension's console.`,
+			},
+		};
+	}
+}

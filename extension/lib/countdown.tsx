@@ -1,0 +1,42 @@
+/** Time left on a presigned URL ("expires in 2 h 13 min", "expired 3 days ago"), coloured by urgency. */
+
+import type { ExpiryCertainty } from "../../shared/presigned/types.ts";
+import { describeExpiry } from "../../shared/relative-time.ts";
+import { useNow } from "./use-now.ts";
+
+/** Below this, the countdown turns to the warning colour. */
+export const SOON_MS = 60 * 60 * 1000;
+
+export interface CountdownProps {
+	/** ISO 8601; null when the URL states no expiry. */
+	expiresAt: string | null;
+	certainty: ExpiryCertainty;
+	/** The caller's clock, so a page's countdowns tick together; otherwise its own one-second clock. */
+	nowMs?: number;
+}
+
+export function Countdown({ expiresAt, certainty, nowMs }: CountdownProps) {
+	const ownNowMs = useNow();
+	const now = nowMs ?? ownNowMs;
+	const expiresAtMs = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
+	if (Number.isNaN(expiresAtMs)) {
+		return (
+			<span class="countdown countdown-unknown">
+				no expiry stated in the URL
+			</span>
+		);
+	}
+	const leftMs = expiresAtMs - now;
+	const urgency = leftMs <= 0 ? "expired" : leftMs < SOON_MS ? "soon" : "ok";
+	const text = describeExpiry(expiresAtMs, now);
+	return (
+		<span
+			class={`countdown countdown-${urgency}`}
+			title={expiresAt ?? undefined}
+		>
+			{certainty === "upper-bound" && leftMs > 0
+				? text.replace("expires in", "expires in at most")
+				: text}
+		</span>
+	);
+}

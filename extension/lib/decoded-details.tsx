@@ -1,0 +1,148 @@
+/** What a decoded presigned URL grants and when it dies, as a details list followed by its warnings. */
+import type { ComponentChildren } from "preact";
+import type { DecodedUrl, Scheme } from "../../shared/presigned/types.ts";
+import { Countdown } from "./countdown.tsx";
+
+const SCHEME_NAMES: Record<Scheme, string> = {
+	"aws-sigv4": "AWS Signature Version 4 (S3)",
+	"aws-sigv2": "AWS Signature Version 2 (S3, legacy)",
+	"gcs-v4": "Google Cloud Storage V4 signed URL",
+	"gcs-v2": "Google Cloud Storage V2 signed URL (legacy)",
+	"azure-sas": "Azure shared access signature",
+	cloudfront: "CloudFront signed URL",
+};
+
+/** The HTTP method an S3 operation named in the URL (`x-id=PutObject`) needs. */
+const METHODS: Record<string, string> = {
+	GetObject: "GET",
+	HeadObject: "HEAD",
+	PutObject: "PUT",
+	UploadPart: "PUT",
+	DeleteObject: "DELETE",
+};
+
+const ADDRESSING = {
+	path: "path-style",
+	"virtual-hosted": "virtual-hosted-style",
+} as const;
+
+const KEY_TYPES = {
+	"long-term": "long-term access key",
+	temporary: "temporary credentials",
+	unknown: "key type unknown",
+} as const;
+
+export interface DecodedDetailsProps {
+	decoded: DecodedUrl;
+	nowMs: number;
+}
+
+export function DecodedDetails({ decoded, nowMs }: DecodedDetailsProps) {
+	const overrides = Object.entries(decoded.responseOverrides);
+	return (
+		<>
+			<dl class="details">
+				<Row label="Scheme">{SCHEME_NAMES[decoded.scheme]}</Row>
+				<Row label={decoded.scheme === "azure-sas" ? "Container" : "Bucket"}>
+					{decoded.bucket}
+				</Row>
+				<Row label="Key">
+					{decoded.key !== null && <code>{decoded.key}</code>}
+				</Row>
+				<Row label="Region">{decoded.region}</Row>
+				<Row label="Host">
+					{decoded.host}
+					{decoded.addressingStyle && (
+						<span class="muted">
+							{` (${ADDRESSING[decoded.addressingStyle]})`}
+						</span>
+					)}
+				</Row>
+				<Row label="Operation">{operation(decoded.operation)}</Row>
+				<Row label="Signed by">
+					{decoded.signer !== null && <code>{decoded.signer}</code>}
+					<span class="muted">
+						{decoded.signer !== null && " · "}
+						{KEY_TYPES[decoded.credentialType]}
+						{decoded.hasSessionToken && " (session token)"}
+					</span>
+				</Row>
+				<Row label="Signed headers">
+					{decoded.signedHeaders.length > 0 && (
+						<code>{decoded.signedHeaders.join(", ")}</code>
+					)}
+				</Row>
+				<Row label="Signed at">{time(decoded.signedAt)}</Row>
+				<Row label="Valid from">{time(decoded.validFrom)}</Row>
+				<Row label="Expires at">{time(decoded.expiresAt)}</Row>
+				<Row label="Effective expiry">
+					{time(decoded.effectiveExpiresAt)}
+					{decoded.effectiveExpiresAt && " · "}
+					<Countdown
+						expiresAt={decoded.effectiveExpiresAt}
+						certainty={decoded.expiryCertainty}
+						nowMs={nowMs}
+					/>
+					{decoded.expiryCertainty === "upper-bound" && (
+						<div class="muted">
+							Upper bound: may die earlier, when the credentials that signed it
+							expire.
+						</div>
+					)}
+				</Row>
+				<Row label="Credentials end">{time(decoded.credentialExpiresAt)}</Row>
+				<Row label="Permissions">{decoded.permissions?.join(", ")}</Row>
+				<Row label="Allowed IP">{decoded.allowedIp}</Row>
+				<Row label="Response overrides">
+					{overrides.length > 0 &&
+						overrides.map(([name, value]) => (
+							<div key={name}>
+								<code>{name}</code>: {value}
+							</div>
+						))}
+				</Row>
+			</dl>
+			{decoded.warnings.map((warning) => (
+				<div class="warning" key={`${warning.code}:${warning.message}`}>
+					{warning.message}
+				</div>
+			))}
+		</>
+	);
+}
+
+/** One `dt`/`dd` pair, left out entirely when there is nothing to show. */
+function Row({
+	label,
+	children,
+}: {
+	label: string;
+	children: ComponentChildren;
+}) {
+	if (
+		children === null ||
+		children === undefined ||
+		children === false ||
+		children === ""
+	)
+		return null;
+	return (
+		<>
+			<dt>{label}</dt>
+			<dd>{children}</dd>
+		</>
+	);
+}
+
+function operation(name: string | null): string | null {
+	if (name === null) return null;
+	const method = METHODS[name];
+	return method ? `${name} (${method})` : name;
+}
+
+/** `2025-03-01T12:00:00Z` → `2025-03-01 12:00:00 UTC`, the way staff quote times in tickets. */
+function time(iso: string | null): string | null {
+	return iso === null
+		? null
+		: iso.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC");
+}

@@ -1,0 +1,30 @@
+/** Where the share form starts: the context menu's object, the active tab's S3 page, or selected s3:// text. */
+import { parseS3Location, type S3Location } from "../../shared/s3-location.ts";
+import { send } from "../lib/messages.ts";
+
+export interface Prefill {
+	location: S3Location | null;
+	/** Why the context menu's text was not an S3 object, if it was not. */
+	problem: string | null;
+}
+
+export async function readPrefill(search: string): Promise<Prefill> {
+	const params = new URLSearchParams(search);
+	const bucket = params.get("bucket");
+	if (bucket !== null)
+		return {
+			location: { bucket, key: params.get("key") ?? "" },
+			problem: null,
+		};
+	if (params.has("error"))
+		return { location: null, problem: params.get("error") };
+	const tab = await send("getActiveTab", {}).catch(() => ({
+		url: null,
+		selection: null,
+	}));
+	for (const candidate of [tab.selection, tab.url]) {
+		const parsed = candidate ? parseS3Location(candidate) : null;
+		if (parsed?.ok) return { location: parsed.value, problem: null };
+	}
+	return { location: null, problem: null };
+}

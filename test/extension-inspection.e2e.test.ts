@@ -1,0 +1,283 @@
+/**
+ * Page inspection in Chromium with the built extension: turned on for a site through the background
+ * (setSiteInspection → registered content script), badges with the right colours, the hover card,
+ * links added later, no second copy, turned off again — and no request to any host but the page's.
+ */
+import { mkdir } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { presign, TEMPORARY } from "./support/aws-presign.ts";
+import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
+
+const SCRIPT = "content/inspect-page.js";
+const CHART = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64"><rect width="160" height="64" rx="6" fill="#f6f8fa"/><path d="M10 54 L40 38 L70 44 L100 20 L130 28 L150 12" stroke="#0969da" stroke-width="3" fill="none"/></svg>`;
+
+let browser: ExtensionBrowser;
+let server: Server;
+let origin = "";
+let page: Page;
+const requests: string[] = [];
+
+/** A SigV4 URL signed `agoSeconds` ago that lives `expiresIn` seconds, at a realistic S3 host. */
+function s3Url(
+	key: string,
+	expiresIn: number,
+	agoSeconds = 0,
+	temporary = false,
+) {
+	return presign({
+		bucket: "team-reports",
+		key,
+		region: "eu-west-1",
+		expiresIn,
+		signingDate: new Date(Date.now() - agoSeconds * 1000),
+		...(temporary ? { credentials: TEMPORARY } : {}),
+	});
+}
+
+async function testPage(): Promise<string> {
+	const [valid, amber, red, expired, temporary, image, ...later] =
+		await Promise.all([
+			s3Url("2025/q1-report.pdf", 7200),
+			s3Url("2025/q2-draft.docx", 600),
+			s3Url("exports/customers.csv", 120),
+			s3Url("2024/q4-report.pdf", 3600, 3 * 86_400),
+			s3Url("scratch/notes.txt", 7200, 0, true),
+			// The image is fetched, so it points at this page's server (path-style), not at AWS.
+			presign({
+				bucket: "team-reports",
+				key: "charts/revenue.svg",
+				endpoint: origin,
+				forcePathStyle: true,
+				expiresIn: 3600,
+				signingDate: new Date(),
+			}),
+			...Array.from({ length: 50 }, (_, i) =>
+				s3Url(`later/file-${i}.bin`, 7200),
+			),
+		]);
+	const link = (id: string, href: string, text: string, note: string) =>
+		`<li><a id="${id}" href="${href.replaceAll("&", "&amp;")}">${text}</a> <span class="note">${note}</span></li>`;
+	return `<!doctype html><html><head><meta charset="utf-8"><title>Team reports</title>
+<style>body{font:15px/1.6 system-ui,sans-serif;margin:32px 40px;color:#1f2328;max-width:720px}h1{font-size:22px;margin:0 0 4px}
+p.lead{color:#59636e;margin:0 0 16px}ul{padding-left:20px}li{margin:6px 0}.note{color:#59636e;font-size:13px}
+a{color:#0969da}a + span, li span{margin-left:6px} #more{columns:3;font-size:13px;margin-top:12px}</style></head>
+<body><h1>Team reports</h1><p class="lead">Download links shared in this week's update.</p><ul>
+${link("valid", valid, "Q1 report.pdf", "shared today, for 2 hours")}
+${link("amber", amber, "Q2 draft.docx", "10-minute link")}
+${link("red", red, "customers.csv", "2-minute link")}
+${link("expired", expired, "Q4 report.pdf", "from last week")}
+${link("temporary", temporary, "notes.txt", "signed with temporary credentials")}
+${link("plain", "https://example.com/about", "About this folder", "not presigned")}
+</ul><img id="chart" alt="Revenue chart" src="${image.replaceAll("&", "&amp;")}" width="160" height="64">
+<p id="tight" style="font:12px/1 system-ui,sans-serif;color:#59636e">Mirror (set solid, line-height 1): <a id="mirror" href="${valid.replaceAll("&", "&amp;")}&amp;mirror=1">q1-report.pdf</a></p>
+<ul id="more"></ul>
+<script>setTimeout(() => { for (const [i, href] of ${JSON.stringify(later)}.entries()) {
+	const li = document.createElement("li"), a = document.createElement("a"); a.href = href; a.textContent = "later-" + i + ".bin";
+	li.append(a); document.getElementById("more").append(li);
+} }, 500);</script></body></html>`;
+}
+
+/** Colour class and text of the badge right after `selector`, read from its shadow root. */
+function badgeAfter(selector: string) {
+	return page.evaluate((selector) => {
+		const next = document.querySelector(selector)?.nextElementSibling;
+		if (next?.localName !== "signet-badge") return null;
+		const pill = next.shadowRoot?.querySelector(".b");
+		return {
+			level: pill?.className.replace("b ", ""),
+			text: pill?.textContent,
+		};
+	}, selector);
+}
+
+const badgeCount = () =>
+	page.evaluate(() => document.getElementsByTagName("signet-badge").length);
+
+/** Sends a message to the background the way the options page does, from an extension page. */
+async function sendFromExtension(type: string, payload: unknown) {
+	const extensionPage = await browser.context.newPage();
+	await extensionPage.goto(browser.url("popup/index.html"));
+	const reply = await extensionPage.evaluate(
+		([type, payload]) => chrome.runtime.sendMessage({ type, payload }),
+		[type, payload] as const,
+	);
+	await extensionPage.close();
+	return reply as { ok: boolean; error?: { message: string } };
+}
+
+beforeAll(async () => {
+	let html = "";
+	server = createServer((request, response) => {
+		if (request.url?.startsWith("/team-reports/charts/")) {
+			response.writeHead(200, { "content-type": "image/svg+xml" }).end(CHART);
+		} else if (request.url === "/") {
+			response
+				.writeHead(200, { "content-type": "text/html; charset=utf-8" })
+				.end(html);
+		} else response.writeHead(404).end();
+	});
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	html = await testPage();
+	browser = await launchExtension();
+	browser.context.on("request", (request) => requests.push(request.url()));
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await new Promise((resolve) => server?.close(resolve));
+});
+
+describe("page inspection", () => {
+	it("registers the inspection script for exactly the site turned on", async () => {
+		expect(
+			await sendFromExtension("setSiteInspection", { origin, enabled: true }),
+		).toMatchObject({ ok: true });
+		const registered = await browser.serviceWorker.evaluate(() =>
+			chrome.scripting.getRegisteredContentScripts(),
+		);
+		expect(registered).toEqual([
+			expect.objectContaining({
+				id: "signet-inspect",
+				js: [SCRIPT],
+				matches: [`${origin}/*`],
+				runAt: "document_idle",
+			}),
+		]);
+	});
+
+	it("marks each presigned link with its expiry colour, and leaves plain links alone", async () => {
+		page = await browser.context.newPage();
+		await page.goto(`${origin}/`);
+		await page.waitForFunction(
+			() => document.getElementsByTagName("signet-badge").length >= 6,
+		);
+		expect(await badgeAfter("#valid")).toEqual({
+			level: "ok",
+			text: "1 h 59 min",
+		});
+		expect(await badgeAfter("#amber")).toEqual({
+			level: "soon",
+			text: "9 min",
+		});
+		expect(await badgeAfter("#red")).toEqual({
+			level: "urgent",
+			text: "1 min",
+		});
+		expect(await badgeAfter("#expired")).toEqual({
+			level: "expired",
+			text: "expired",
+		});
+		expect(await badgeAfter("#temporary")).toEqual({
+			level: "ok",
+			text: "≤ 1 h 59 min",
+		});
+		expect(await badgeAfter("#chart")).toEqual({
+			level: "soon",
+			text: "59 min",
+		});
+		expect(await badgeAfter("#plain")).toBeNull();
+	});
+
+	it("marks links the page adds later", async () => {
+		await page.waitForFunction(
+			() => document.querySelectorAll("#more signet-badge").length === 50,
+		);
+		expect(await badgeCount()).toBe(57);
+	});
+
+	it("shows the hover card with the object and a live expiry, and opens the inspector from it", async () => {
+		await page.hover("#amber + signet-badge");
+		const card = page.locator("signet-card .c");
+		await expect.poll(() => card.isVisible()).toBe(true);
+		const text = await card.textContent();
+		expect(text).toContain("team-reports/2025/q2-draft.docx");
+		expect(text).toMatch(/expires in 9 min \d+ s/);
+		expect(text).toContain("eu-west-1");
+		expect(text).toContain("AKIAIOSFODNN7EXAMPLE · long-term key");
+
+		await page.mouse.move(600, 20);
+		await expect.poll(() => card.isVisible()).toBe(false);
+		await page.hover("#temporary + signet-badge");
+		await expect.poll(() => card.textContent()).toContain("scratch/notes.txt");
+		const temporary = await card.textContent();
+		expect(temporary).toMatch(/expires in 1 h 59 min at the latest/);
+		expect(temporary).toContain("ASIAIOSFODNN7EXAMPLE · temporary credentials");
+		expect(temporary).toContain("Signed with temporary credentials");
+		await mkdir("docs/screenshots", { recursive: true });
+		await page.screenshot({
+			path: "docs/screenshots/badges.png",
+			clip: { x: 0, y: 0, width: 760, height: 600 },
+		});
+
+		const inspector = browser.context.waitForEvent("page");
+		await card.getByRole("button", { name: "Open in inspector" }).click();
+		const opened = await inspector;
+		expect(opened.url()).toContain(browser.url("inspector/index.html?url="));
+		expect(
+			decodeURIComponent(new URL(opened.url()).searchParams.get("url") ?? ""),
+		).toContain("scratch/notes.txt");
+		await opened.close();
+	});
+
+	it("follows links whose address changes: a badge comes, or goes", async () => {
+		await page.evaluate(() => {
+			const link = (id: string) =>
+				document.getElementById(id) as HTMLAnchorElement;
+			link("plain").href = `${link("valid").href}&copy=1`;
+			link("red").href = "https://example.com/customers.csv";
+		});
+		await expect
+			.poll(() => badgeAfter("#plain"))
+			.toMatchObject({ level: "ok" });
+		await expect.poll(() => badgeAfter("#red")).toBeNull();
+	});
+
+	it("does not start a second copy when the page is inspected again", async () => {
+		await browser.serviceWorker.evaluate(
+			async ([url, file]) => {
+				const [tab] = await chrome.tabs.query({ url });
+				await chrome.scripting.executeScript({
+					target: { tabId: tab?.id ?? -1 },
+					files: [file],
+				});
+			},
+			[`${origin}/*`, SCRIPT] as const,
+		);
+		await page.waitForTimeout(300);
+		expect(await badgeCount()).toBe(57);
+	});
+
+	it("removes every badge when the site is turned off, and unregisters the script", async () => {
+		// Badges never make a line taller (that would move, and repaint, everything below it).
+		const layout = () =>
+			page.evaluate(() => [
+				document.documentElement.scrollHeight,
+				(document.getElementById("tight") as HTMLElement).offsetHeight,
+			]);
+		const withBadges = await layout();
+		expect(
+			await sendFromExtension("setSiteInspection", { origin, enabled: false }),
+		).toMatchObject({ ok: true });
+		await page.waitForFunction(
+			() => document.querySelectorAll("signet-badge, signet-card").length === 0,
+		);
+		expect(await layout()).toEqual(withBadges);
+		expect(
+			await browser.serviceWorker.evaluate(() =>
+				chrome.scripting.getRegisteredContentScripts(),
+			),
+		).toEqual([]);
+	});
+
+	it("sent no request anywhere but the page's own server", () => {
+		const pageRequests = requests.filter(
+			(url) => !url.startsWith("chrome-extension://"),
+		);
+		expect(pageRequests.length).toBeGreaterThan(0);
+		for (const url of pageRequests) expect(new URL(url).origin).toBe(origin);
+	});
+});
