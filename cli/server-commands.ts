@@ -8,12 +8,11 @@ import { CliError } from "./cli-error.ts";
 
 export async function runServe(): Promise<number> {
 	const server = await startServer(await settingsFromEnv(process.env));
-	process.stdout.write(`Signet backend listening on ${server.url}\n`);
-	if (server.bootstrapToken) {
-		process.stdout.write(
-			`\nFirst start: an admin API token was created. It is shown only this once:\n\n  ${server.bootstrapToken}\n\n`,
-		);
-	}
+	// One write, the token first: whoever waits for the "listening" line has the token too.
+	const first = server.bootstrapToken
+		? `First start: an admin API token was created. It is shown only this once:\n\n  ${server.bootstrapToken}\n\n`
+		: "";
+	process.stdout.write(`${first}Signet backend listening on ${server.url}\n`);
 	await new Promise<void>((done) => {
 		for (const signal of ["SIGINT", "SIGTERM"] as const)
 			process.once(signal, () => done());

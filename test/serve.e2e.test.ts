@@ -39,21 +39,19 @@ function serve(
 		stdio: ["ignore", "pipe", "pipe"],
 	});
 	let output = "";
+	let errors = "";
 	return new Promise((resolve, reject) => {
 		child?.stdout?.on("data", (chunk: Buffer) => {
 			output += chunk.toString();
-			const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-			if (
-				url &&
-				output.includes("\n\n  sgt_") === output.includes("First start")
-			)
-				resolve({ url, output });
+			const url = /listening on (http:\/\/\S+)\n/.exec(output)?.[1];
+			if (url) resolve({ url, output });
 		});
+		// stderr holds warnings (the AWS SDK's about Node versions), kept apart from what we assert on.
 		child?.stderr?.on("data", (chunk: Buffer) => {
-			output += chunk.toString();
+			errors += chunk.toString();
 		});
 		child?.once("exit", (code) =>
-			reject(new Error(`exited ${code}: ${output}`)),
+			reject(new Error(`exited ${code}: ${output}${errors}`)),
 		);
 	});
 }

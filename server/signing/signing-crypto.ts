@@ -33,7 +33,8 @@ export function createWebCrypto(): SigningCrypto {
 	const importKey = (key: Uint8Array | string) =>
 		subtle.importKey(
 			"raw",
-			typeof key === "string" ? encoder.encode(key) : key,
+			// A copy typed as ArrayBuffer-backed, as Web Crypto's BufferSource wants.
+			typeof key === "string" ? encoder.encode(key) : new Uint8Array(key),
 			HMAC_SHA256,
 			false,
 			["sign"],
