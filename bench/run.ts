@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each printed as a ratio to a baseline measured in the same run. */
 import { benchDecode } from "./decode.bench.ts";
+import { benchPageInspection } from "./extension.bench.ts";
 import { benchHttp } from "./http.bench.ts";
 import { benchSigning } from "./sign.bench.ts";
 
@@ -16,3 +17,7 @@ console.log(
 	"\n# The backend over HTTP (8 concurrent clients, median of 3 runs of 1,500 requests)",
 );
 await benchHttp();
+console.log(
+	"\n# The extension in Chromium: page inspection of 10,000 links, bundle sizes",
+);
+await benchPageInspection();

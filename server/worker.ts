@@ -1,0 +1,148 @@
+/** Workers entry: read the bindings once per isolate, build the adapters, answer with the same app as Node. */
+import { SignetError } from "../shared/errors.ts";
+import { createD1Store, type D1DatabaseLike } from "./adapters/d1-store.ts";
+import { createS3Signer } from "./adapters/s3-signer.ts";
+import { createStaticCredentialSource } from "./adapters/static-credentials.ts";
+import { createApp } from "./app.ts";
+import { parseConfig } from "./config.ts";
+import type { AppDeps, Clock, ObjectLister, Revoker, Store } from "./ports.ts";
+import { createWebCrypto } from "./signing/signing-crypto.ts";
+import { issueToken, isWellFormedToken } from "./tokens.ts";
+
+/** The bindings wrangler.jsonc declares (DB, vars) and the secrets set with `wrangler secret put`. */
+export interface WorkerEnv {
+	DB: D1DatabaseLike;
+	/** signet.config.json's content, as a JSON string (a var or a secret). */
+	SIGNET_CONFIG?: string;
+	SIGNET_PUBLIC_URL?: string;
+	/** Becomes the first admin token while the database has none. */
+	SIGNET_BOOTSTRAP_ADMIN_TOKEN?: string;
+	AWS_ACCESS_KEY_ID?: string;
+	AWS_SECRET_ACCESS_KEY?: string;
+	AWS_SESSION_TOKEN?: string;
+}
+
+type App = ReturnType<typeof createApp>;
+let built: Promise<App> | null = null;
+
+export default {
+	async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+		// Bindings are fixed for an isolate's life: build once, and again only after a failed build.
+		built ??= buildApp(env, new URL(request.url).origin);
+		let app: App;
+		try {
+			app = await built;
+		} catch (error) {
+			built = null;
+			console.error((error as Error).message);
+			return Response.json(
+				{
+					error: {
+						code: "internal",
+						message: "The backend is not configured: see its logs.",
+					},
+				},
+				{ status: 500 },
+			);
+		}
+		return app.fetch(request);
+	},
+};
+
+async function buildApp(env: WorkerEnv, origin: string): Promise<App> {
+	const config = parseConfig(readConfigJson(env), "SIGNET_CONFIG");
+	const accessKeyId = env.AWS_ACCESS_KEY_ID;
+	const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+	if (!accessKeyId || !secretAccessKey) {
+		throw new Error(
+			"[signet] [worker] Missing secrets AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Set them with `npx wrangler secret put`.",
+		);
+	}
+	const bootstrap = env.SIGNET_BOOTSTRAP_ADMIN_TOKEN;
+	if (bootstrap !== undefined && !isWellFormedToken(bootstrap)) {
+		throw new Error(
+			"[signet] [worker] SIGNET_BOOTSTRAP_ADMIN_TOKEN must look like sgt_<12 letters or digits>_<43 base64url characters>.",
+		);
+	}
+	const clock: Clock = { now: () => new Date() };
+	const store = createD1Store({ db: env.DB });
+	if (bootstrap) await bootstrapAdmin(store, bootstrap, clock.now());
+	const deps: AppDeps = {
+		config,
+		store,
+		signer: createS3Signer({ crypto: createWebCrypto() }),
+		credentials: createStaticCredentialSource({
+			credentials: {
+				accessKeyId,
+				secretAccessKey,
+				sessionToken: env.AWS_SESSION_TOKEN || undefined,
+			},
+			origin: "the Worker's AWS_* secrets",
+		}),
+		revoker: UNSUPPORTED_REVOKER,
+		objects: UNSUPPORTED_LISTER,
+		clock,
+		publicUrl: env.SIGNET_PUBLIC_URL || config.publicUrl || origin,
+		log: (line) => console.log(line),
+		clientAddress: (c) => c.req.header("cf-connecting-ip") ?? null,
+	};
+	return createApp(deps);
+}
+
+function readConfigJson(env: WorkerEnv): unknown {
+	if (!env.SIGNET_CONFIG) {
+		throw new Error(
+			"[signet] [worker] Missing SIGNET_CONFIG: set it to signet.config.json's content with `npx wrangler secret put SIGNET_CONFIG < signet.config.json`.",
+		);
+	}
+	try {
+		return JSON.parse(env.SIGNET_CONFIG);
+	} catch (error) {
+		throw new Error(
+			`[signet] [worker] SIGNET_CONFIG is not valid JSON: ${(error as Error).message}`,
+		);
+	}
+}
+
+/** The first admin token, from the secret, while the database has none (another isolate may race us). */
+async function bootstrapAdmin(
+	store: Store,
+	token: string,
+	now: Date,
+): Promise<void> {
+	if ((await store.tokens.count()) > 0) return;
+	await issueToken(store.tokens, {
+		user: "admin",
+		role: "admin",
+		label: "first admin",
+		now,
+		token,
+	}).catch((error: unknown) => {
+		if ((error as SignetError).code !== "conflict") throw error;
+	});
+}
+
+// TODO(issue 7): STS/IAM and ListObjectsV2 over fetch + our SigV4 signer; until then these say so.
+const UNSUPPORTED_REVOKER: Revoker = {
+	revokeSession: async () => {
+		throw new SignetError(
+			"revocation_failed",
+			"The Workers backend cannot change IAM policies yet: revoke this share from the Node backend.",
+		);
+	},
+	revokeSessionsIssuedBefore: async () => {
+		throw new SignetError(
+			"revocation_failed",
+			"The Workers backend cannot change IAM policies yet: revoke these sessions from the Node backend.",
+		);
+	},
+};
+
+const UNSUPPORTED_LISTER: ObjectLister = {
+	list: async () => {
+		throw new SignetError(
+			"upstream_failed",
+			"The Workers backend cannot browse buckets yet: type the object's key.",
+		);
+	},
+};
