@@ -1,5 +1,6 @@
 /** Every way people write down an S3 object: s3:// URIs, ARNs, S3 URLs and S3 console links. */
-import { decodeQueryComponent, splitUrl } from "./presigned/url-parts.ts";
+import { decodeQueryComponent } from "./presigned/percent-decode.ts";
+import { splitUrl } from "./presigned/url-parts.ts";
 import { fail, ok, type Result } from "./result.ts";
 import { locateObject, parseStorageHost } from "./storage-host.ts";
 

@@ -1,5 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { locateObject, parseStorageHost } from "./storage-host.ts";
+import {
+	locateObject,
+	matchHostPatterns,
+	parseStorageHost,
+} from "./storage-host.ts";
 
 describe("parseStorageHost", () => {
 	it.each([
@@ -74,6 +79,68 @@ describe("parseStorageHost", () => {
 		["s3.amazonaws.com.evil.example", "custom", null, null],
 	])("reads %s as %s bucket=%s region=%s", (host, provider, bucket, region) => {
 		expect(parseStorageHost(host)).toEqual({ provider, bucket, region });
+	});
+});
+
+// Hosts near `[bucket.]s3.REGION.amazonaws.com`, which parseStorageHost reads by hand.
+const nearlyRegionalHosts = fc
+	.tuple(
+		fc.oneof(
+			fc.constantFrom(
+				"",
+				"b",
+				"my.dotted.bucket",
+				"s3",
+				"x.s3",
+				"a\nb",
+				"\u2028",
+			),
+			fc.string({ unit: "binary", maxLength: 6 }),
+		),
+		fc.constantFrom("s3.", "s3-", ".s3.", "xs3.", "s3.dualstack.", "s3-fips."),
+		fc.oneof(
+			fc.constantFrom(
+				"us-east-1",
+				"us-gov-west-1",
+				"eu-central-1",
+				"u-east-1",
+				"us-east",
+				"us-east-1a",
+				"us--1",
+				"us-1",
+				"useast-1",
+				"",
+			),
+			// Region-like: a first word, more words, a number; any of them the wrong size.
+			fc
+				.tuple(
+					fc.stringMatching(/^[a-z]{1,3}$/),
+					fc.array(fc.stringMatching(/^[a-z]{0,4}$/), { maxLength: 3 }),
+					fc.stringMatching(/^[0-9]{0,2}$/),
+				)
+				.map(([first, words, number]) => [first, ...words, number].join("-")),
+		),
+		fc.constantFrom(
+			".amazonaws.com",
+			".amazonaws.com.cn",
+			"amazonaws.com",
+			".amazonaws.co",
+		),
+	)
+	.map(([bucket, s3, region, suffix]) =>
+		bucket === ""
+			? `${s3}${region}${suffix}`
+			: `${bucket}.${s3}${region}${suffix}`,
+	);
+
+describe("parseStorageHost by hand", () => {
+	it("reads the regional S3 shape exactly as the endpoint patterns do", () => {
+		fc.assert(
+			fc.property(nearlyRegionalHosts, (host) => {
+				expect(parseStorageHost(host)).toEqual(matchHostPatterns(host));
+			}),
+			{ numRuns: 20_000 },
+		);
 	});
 });
 

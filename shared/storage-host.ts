@@ -1,6 +1,7 @@
 /** Recognises object-storage endpoints (S3, R2, GCS, S3-compatibles) and finds the bucket and key in a URL. */
 
-import { percentDecode } from "./presigned/url-parts.ts";
+import { percentDecode } from "./presigned/percent-decode.ts";
+import { regionalS3Host } from "./regional-s3-host.ts";
 import { fail, ok, type Result } from "./result.ts";
 
 export type Provider = "aws" | "r2" | "gcs" | "s3-compatible" | "custom";
@@ -36,6 +37,12 @@ const S3_COMPATIBLE =
 	/^(?:(.+)\.)?(?:s3\.(?:([a-z0-9-]+)\.)?wasabisys\.com|s3\.([a-z0-9-]+)\.backblazeb2\.com|([a-z]{3}\d)\.digitaloceanspaces\.com)$/;
 
 export function parseStorageHost(hostname: string): StorageHost {
+	// Most URLs name a regional S3 endpoint: read that shape by hand before trying the patterns.
+	return regionalS3Host(hostname) ?? matchHostPatterns(hostname);
+}
+
+/** Every endpoint shape this module knows, by pattern; exported for the test of regionalS3Host. */
+export function matchHostPatterns(hostname: string): StorageHost {
 	const aws = AWS_S3.exec(hostname);
 	if (aws) {
 		return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decodingAt } from "./decode.test-support.ts";
 import { decode } from "./decode.ts";
 
 const NOW = Date.parse("2025-03-01T12:00:00Z");
@@ -18,20 +19,7 @@ const USER_DELEGATION = [
 	SIG,
 ].join("&");
 
-function decoded(url: string, nowMs = NOW) {
-	const result = decode(url, { nowMs });
-	if (!result.ok) throw new Error(result.error.message);
-	return result.value;
-}
-
-function failure(url: string) {
-	const result = decode(url);
-	if (result.ok) throw new Error(`Expected ${url} to be refused.`);
-	return result.error;
-}
-
-const codes = (url: string, nowMs = NOW) =>
-	decoded(url, nowMs).warnings.map((w) => w.code);
+const { decoded, failure, codes } = decodingAt(NOW);
 
 describe("Azure service SAS signed with the account key", () => {
 	it("reads account, container, blob, times, permissions and addresses", () => {

@@ -5,8 +5,9 @@
  */
 import { fail, ok, type Result } from "../result.ts";
 import { emptyFields, parseIsoDateTime } from "./fields.ts";
+import { percentDecode } from "./percent-decode.ts";
 import type { SchemeDecoder, SchemeFields, Warning } from "./types.ts";
-import { isLoopback, percentDecode, type UrlParts } from "./url-parts.ts";
+import { isLoopback, type UrlParts } from "./url-parts.ts";
 
 export const azureSas: SchemeDecoder = {
 	matches: (params) =>

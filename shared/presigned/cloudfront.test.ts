@@ -1,6 +1,6 @@
 import { createSign, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decode } from "./decode.ts";
+import { decodingAt } from "./decode.test-support.ts";
 
 const DISTRIBUTION = "https://d111111abcdef8.cloudfront.net";
 const KEY_PAIR_ID = "K2JCJMDEHXQW5F";
@@ -43,17 +43,7 @@ function policyWith(
 
 const epoch = (iso: string) => ({ "AWS:EpochTime": Date.parse(iso) / 1000 });
 
-function decoded(url: string, nowMs = BEFORE) {
-	const result = decode(url, { nowMs });
-	if (!result.ok) throw new Error(result.error.message);
-	return result.value;
-}
-
-function failure(url: string) {
-	const result = decode(url);
-	if (result.ok) throw new Error(`Expected ${url} to be refused.`);
-	return result.error;
-}
+const { decoded, failure } = decodingAt(BEFORE);
 
 describe("CloudFront signed URLs with a canned policy", () => {
 	it("reads the path, key pair and expiry", () => {

@@ -3,37 +3,27 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html
  */
-import { z } from "zod";
 import { fail, ok, type Result } from "../result.ts";
 import { emptyFields, parseSeconds } from "./fields.ts";
+import { percentDecode } from "./percent-decode.ts";
 import type { SchemeDecoder, SchemeFields } from "./types.ts";
-import { percentDecode, type UrlParts } from "./url-parts.ts";
+import type { UrlParts } from "./url-parts.ts";
 
 export const cloudfront: SchemeDecoder = {
-	matches: (params) => params.has("key-pair-id") && params.has("signature"),
+	matches: (params) => params.has("Key-Pair-Id") && params.has("Signature"),
 	decode: decodeCloudFront,
 };
 
-const EPOCH_TIME = z.object({
-	"AWS:EpochTime": z.number().int().nonnegative(),
-});
+interface EpochTime {
+	"AWS:EpochTime": number;
+}
 
-// CloudFront accepts a single statement; its dates are bare numbers of epoch seconds.
-const CUSTOM_POLICY = z.object({
-	Statement: z.array(
-		z.object({
-			Condition: z.object({
-				DateLessThan: EPOCH_TIME,
-				DateGreaterThan: EPOCH_TIME.optional(),
-				IpAddress: z.object({ "AWS:SourceIp": z.string() }).optional(),
-			}),
-		}),
-	),
-});
-
-type Conditions = z.infer<
-	typeof CUSTOM_POLICY
->["Statement"][number]["Condition"];
+/** The conditions of a CloudFront policy statement that decide when and from where the URL works. */
+interface Conditions {
+	DateLessThan: EpochTime;
+	DateGreaterThan?: EpochTime;
+	IpAddress?: { "AWS:SourceIp": string };
+}
 
 function decodeCloudFront(url: UrlParts): Result<SchemeFields, "malformed"> {
 	const { params } = url;
@@ -44,10 +34,10 @@ function decodeCloudFront(url: UrlParts): Result<SchemeFields, "malformed"> {
 			"The URL path has a broken percent-escape (like %zz), so the object path cannot be read.",
 		);
 	}
-	const rawPolicy = params.get("policy");
+	const rawPolicy = params.get("Policy");
 	const conditions =
 		rawPolicy === undefined
-			? cannedConditions(params.get("expires"))
+			? cannedConditions(params.get("Expires"))
 			: readPolicy(rawPolicy);
 	if (!conditions.ok) return conditions;
 	const { DateLessThan, DateGreaterThan, IpAddress } = conditions.value;
@@ -56,7 +46,7 @@ function decodeCloudFront(url: UrlParts): Result<SchemeFields, "malformed"> {
 			scheme: "cloudfront",
 			provider: "cloudfront",
 			key: key === "" ? null : key,
-			signer: params.get("key-pair-id") || null,
+			signer: params.get("Key-Pair-Id") || null,
 			// Key pairs of a trusted key group (or a root account) stay valid until removed.
 			credentialType: "long-term",
 			validFromMs: DateGreaterThan
@@ -107,20 +97,56 @@ function readPolicy(raw: string): Result<Conditions, "malformed"> {
 	} catch {
 		return fail("malformed", "Policy decodes to text that is not JSON.");
 	}
-	const policy = CUSTOM_POLICY.safeParse(json);
-	if (!policy.success) {
-		const issue = policy.error.issues[0];
-		const field = issue?.path.join(".") || "the policy";
-		return fail(
-			"malformed",
-			`Policy is not a CloudFront policy: ${field}: ${issue?.message ?? "invalid"}. It needs Statement[0].Condition.DateLessThan with a numeric AWS:EpochTime.`,
-		);
-	}
-	const [statement] = policy.data.Statement;
-	return statement
-		? ok(statement.Condition)
-		: fail(
+	const conditions = conditionsOf(json);
+	return typeof conditions === "string"
+		? fail(
 				"malformed",
-				"Policy has an empty Statement list: it needs Statement[0].Condition.DateLessThan.",
-			);
+				`Policy is not a CloudFront policy: ${conditions}. It needs Statement[0].Condition.DateLessThan with a numeric AWS:EpochTime.`,
+			)
+		: ok(conditions);
+}
+
+/**
+ * Checked by hand rather than with zod: this decoder runs in the content script, whose budget is
+ * 12 KB gzip, and zod alone is twice that. CloudFront takes one statement; dates are bare numbers.
+ */
+function conditionsOf(json: unknown): Conditions | string {
+	const statements = isRecord(json) ? json.Statement : undefined;
+	if (!Array.isArray(statements)) return "Statement: expected a list";
+	const [statement] = statements as unknown[];
+	if (!isRecord(statement)) return "Statement is empty";
+	const condition = statement.Condition;
+	if (!isRecord(condition)) return "Statement.0.Condition: expected an object";
+	const lessThan = epochTime(condition.DateLessThan);
+	if (!lessThan)
+		return "Statement.0.Condition.DateLessThan.AWS:EpochTime: expected whole epoch seconds";
+	const conditions: Conditions = { DateLessThan: lessThan };
+	if (condition.DateGreaterThan !== undefined) {
+		const greaterThan = epochTime(condition.DateGreaterThan);
+		if (!greaterThan)
+			return "Statement.0.Condition.DateGreaterThan.AWS:EpochTime: expected whole epoch seconds";
+		conditions.DateGreaterThan = greaterThan;
+	}
+	if (condition.IpAddress !== undefined) {
+		const sourceIp = isRecord(condition.IpAddress)
+			? condition.IpAddress["AWS:SourceIp"]
+			: undefined;
+		if (typeof sourceIp !== "string")
+			return "Statement.0.Condition.IpAddress.AWS:SourceIp: expected a string";
+		conditions.IpAddress = { "AWS:SourceIp": sourceIp };
+	}
+	return conditions;
+}
+
+function epochTime(value: unknown): EpochTime | null {
+	const seconds = isRecord(value) ? value["AWS:EpochTime"] : undefined;
+	return typeof seconds === "number" &&
+		Number.isInteger(seconds) &&
+		seconds >= 0
+		? { "AWS:EpochTime": seconds }
+		: null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -14,6 +14,9 @@ import type {
 	Warning,
 } from "./types.ts";
 import { isLoopback, splitUrl, type UrlParts } from "./url-parts.ts";
+import { iso } from "./utc-time.ts";
+
+export { iso };
 
 // Most specific first: CloudFront and the V2 schemes all use a bare `Signature` parameter.
 const DECODERS: SchemeDecoder[] = [
@@ -44,7 +47,7 @@ export function decode(
 			`A presigned URL is http or https, not '${url.protocol}'.`,
 		);
 	}
-	const decoder = DECODERS.find((candidate) => candidate.matches(url.params));
+	const decoder = decoderFor(url);
 	if (!decoder) {
 		return fail(
 			"not-presigned",
@@ -56,12 +59,24 @@ export function decode(
 	return ok(describe(fields.value, url, options.nowMs ?? Date.now()));
 }
 
+function decoderFor(url: UrlParts): SchemeDecoder | undefined {
+	for (const decoder of DECODERS)
+		if (decoder.matches(url.params)) return decoder;
+	return undefined;
+}
+
 function describe(
 	fields: SchemeFields,
 	url: UrlParts,
 	nowMs: number,
 ): DecodedUrl {
 	const truth = effectiveExpiry(fields);
+	const expiresAt = iso(fields.expiresAtMs);
+	// Usually the stated expiry: reuse its text rather than format the same time twice.
+	const effectiveExpiresAt =
+		truth.effectiveExpiresAtMs === fields.expiresAtMs
+			? expiresAt
+			: iso(truth.effectiveExpiresAtMs);
 	// Spelled out rather than `{ ...rest }`: object rest is a slow path in V8, and this runs per link on a page.
 	return {
 		scheme: fields.scheme,
@@ -77,9 +92,9 @@ function describe(
 		hasSessionToken: fields.hasSessionToken,
 		signedAt: iso(fields.signedAtMs),
 		validFrom: iso(fields.validFromMs),
-		expiresAt: iso(fields.expiresAtMs),
+		expiresAt,
 		credentialExpiresAt: iso(fields.credentialExpiresAtMs),
-		effectiveExpiresAt: iso(truth.effectiveExpiresAtMs),
+		effectiveExpiresAt,
 		expiryCertainty: truth.certainty,
 		signedHeaders: fields.signedHeaders,
 		operation: fields.operation,
@@ -87,20 +102,23 @@ function describe(
 		responseOverrides: fields.responseOverrides,
 		checksum: fields.checksum,
 		allowedIp: fields.allowedIp,
-		warnings: [
-			...fields.notes,
-			...warningsFor(fields, url, truth.effectiveExpiresAtMs, nowMs),
-		],
+		warnings: warningsFor(fields, url, truth.effectiveExpiresAtMs, nowMs),
 	};
 }
 
+const TEMPORARY =
+	"Signed with temporary credentials: the URL stops working when they expire, which can be before its stated expiry.";
+const TEMPORARY_ON_AWS = `${TEMPORARY} S3 then answers "The provided token has expired".`;
+
+/** The scheme's own notes, then what the decoder sees: lifetime, credentials, transport, time. */
 function warningsFor(
 	fields: SchemeFields,
 	url: UrlParts,
 	effectiveExpiresAtMs: number | null,
 	nowMs: number,
 ): Warning[] {
-	const warnings: Warning[] = [];
+	// The scheme's notes, made afresh for this URL, become the start of its warnings.
+	const warnings = fields.notes;
 	const { maxLifetimeSeconds: max, requestedLifetimeSeconds: requested } =
 		fields;
 	if (max !== null && requested !== null && requested > max) {
@@ -115,11 +133,10 @@ function warningsFor(
 	) {
 		warnings.push({
 			code: "temporary-credentials",
-			message: `Signed with temporary credentials: the URL stops working when they expire, which can be before its stated expiry.${
-				fields.scheme.startsWith("aws-")
-					? ' S3 then answers "The provided token has expired".'
-					: ""
-			}`,
+			message:
+				fields.scheme === "aws-sigv4" || fields.scheme === "aws-sigv2"
+					? TEMPORARY_ON_AWS
+					: TEMPORARY,
 		});
 	}
 	if (url.protocol === "http:" && !isLoopback(url.hostname)) {
@@ -142,52 +159,4 @@ function warningsFor(
 		});
 	}
 	return warnings;
-}
-
-/**
- * ISO 8601 UTC without milliseconds when there are none (`2025-03-01T12:00:00Z`), as AWS writes it.
- * Built by hand: `toISOString()` cost a fifth of a whole decode on Node 20.
- */
-export function iso(ms: number | null): string | null {
-	if (ms === null || !Number.isFinite(ms)) return null;
-	const days = Math.floor(ms / DAY_MS);
-	const inDay = ms - days * DAY_MS;
-	if (days < -719_162 || days > 2_932_896) return new Date(ms).toISOString(); // outside 0001–9999
-	const { year, month, day } = civilFromDays(days);
-	const millis = inDay % 1000;
-	const seconds = Math.floor(inDay / 1000);
-	return `${year}-${pad(month)}-${pad(day)}T${pad(Math.floor(seconds / 3600))}:${pad(
-		Math.floor(seconds / 60) % 60,
-	)}:${pad(seconds % 60)}${millis ? `.${String(millis).padStart(3, "0")}` : ""}Z`;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 to a calendar date (http://howardhinnant.github.io/date_algorithms.html). */
-function civilFromDays(daysSinceEpoch: number): {
-	year: number;
-	month: number;
-	day: number;
-} {
-	const z = daysSinceEpoch + 719_468;
-	const era = Math.floor(z / 146_097);
-	const dayOfEra = z - era * 146_097;
-	const yearOfEra = Math.floor(
-		(dayOfEra -
-			Math.floor(dayOfEra / 1460) +
-			Math.floor(dayOfEra / 36_524) -
-			Math.floor(dayOfEra / 146_096)) /
-			365,
-	);
-	const dayOfYear =
-		dayOfEra -
-		(365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-	const mp = Math.floor((5 * dayOfYear + 2) / 153);
-	const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-	const month = mp < 10 ? mp + 3 : mp - 9;
-	return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-function pad(n: number): string {
-	return n < 10 ? `0${n}` : `${n}`;
 }

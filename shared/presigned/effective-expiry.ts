@@ -29,17 +29,12 @@ export function effectiveExpiry(input: ExpiryInput): ExpiryTruth {
 		input.signedAtMs !== null && input.maxLifetimeSeconds !== null
 			? input.signedAtMs + input.maxLifetimeSeconds * 1000
 			: null;
-	const candidates = [
-		input.expiresAtMs,
-		cap,
+	// Folded pairwise rather than gathered into an array: this runs for every decoded URL.
+	let earliest = earlier(
+		earlier(input.expiresAtMs, cap),
 		input.credentialExpiresAtMs,
-		...(input.limitsMs ?? []),
-	];
-	let earliest: number | null = null;
-	for (const candidate of candidates) {
-		if (candidate !== null && (earliest === null || candidate < earliest))
-			earliest = candidate;
-	}
+	);
+	for (const limit of input.limitsMs ?? []) earliest = earlier(earliest, limit);
 	if (earliest === null)
 		return { effectiveExpiresAtMs: null, certainty: "unknown" };
 	// Temporary credentials whose end we do not know may die first: we only know a latest time.
@@ -51,4 +46,9 @@ export function effectiveExpiry(input: ExpiryInput): ExpiryTruth {
 		effectiveExpiresAtMs: earliest,
 		certainty: mayDieEarlier ? "upper-bound" : "exact",
 	};
+}
+
+function earlier(a: number | null, b: number | null): number | null {
+	if (a === null) return b;
+	return b === null || a <= b ? a : b;
 }

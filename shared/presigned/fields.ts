@@ -1,6 +1,7 @@
 /** Helpers the scheme decoders share: empty fields, and strict parsing of the time formats they use. */
 import type { ObjectLocation } from "../storage-host.ts";
 import type { SchemeFields } from "./types.ts";
+import { utcMs } from "./utc-time.ts";
 
 /**
  * A full SchemeFields: defaults, then the location (when the URL has one), then `init`.
@@ -44,21 +45,30 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `20250101T120000Z` (SigV4 X-Amz-Date, GCS X-Goog-Date) to epoch ms; null when malformed. */
 export function parseBasicDateTime(value: string): number | null {
-	// Read digit by digit: a regex with six groups cost more than the rest of the SigV4 decoder.
-	if (value.length !== 16 || value[8] !== "T" || value[15] !== "Z") return null;
-	const year = digits(value, 0, 4);
-	const month = digits(value, 4, 6);
-	const day = digits(value, 6, 8);
-	const hour = digits(value, 9, 11);
-	const minute = digits(value, 11, 13);
-	const second = digits(value, 13, 15);
+	// Read as two numbers, YYYYMMDD and HHMMSS, digit by digit: a regex with six groups cost more
+	// than the rest of the SigV4 decoder. A letter anywhere refuses the time.
+	if (
+		value.length !== 16 ||
+		value.charCodeAt(8) !== 84 /* T */ ||
+		value.charCodeAt(15) !== 90 /* Z */
+	)
+		return null;
+	const date = digits(value, 0, 8);
+	const time = digits(value, 9, 15);
+	if (date === -1 || time === -1) return null;
+	const year = (date / 10_000) | 0;
+	const month = ((date / 100) | 0) % 100;
+	const day = date % 100;
+	const hour = (time / 10_000) | 0;
+	const minute = ((time / 100) | 0) % 100;
+	const second = time % 100;
 	const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 	const monthDays =
 		month === 2 && !isLeap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
-	// Refuse times that do not exist (2025-02-30, 24:00) instead of letting Date.UTC roll them over.
+	// Refuse times that do not exist (2025-02-30, 24:00) instead of letting them roll over.
 	if (day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59)
 		return null;
-	return Date.UTC(year, month - 1, day, hour, minute, second);
+	return utcMs(year, month, day, hour, minute, second);
 }
 
 /** The number written in value[from, to), or -1 when any of it is not a digit. */
@@ -72,11 +82,18 @@ function digits(value: string, from: number, to: number): number {
 	return n;
 }
 
-const SECONDS = /^\d{1,12}$/;
+/** Whether value[from, to) is all ASCII digits (and not empty). */
+export function isDigits(value: string, from: number, to: number): boolean {
+	return to > from && digits(value, from, to) !== -1;
+}
 
 /** A whole number of seconds (`X-Amz-Expires`, `Expires` epoch); null when not one. */
 export function parseSeconds(value: string | undefined): number | null {
-	return value !== undefined && SECONDS.test(value) ? Number(value) : null;
+	// Up to 12 digits, read by hand: a regex, or Number() on a fresh string, cost several times more.
+	if (value === undefined || value.length === 0 || value.length > 12)
+		return null;
+	const seconds = digits(value, 0, value.length);
+	return seconds === -1 ? null : seconds;
 }
 
 const ISO_8601 =

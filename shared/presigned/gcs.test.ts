@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode } from "./decode.ts";
+import { decodingAt } from "./decode.test-support.ts";
 
 const SERVICE_ACCOUNT = "signer@example-project.iam.gserviceaccount.com";
 const SIGNED_AT = Date.parse("2025-03-01T12:00:00Z");
@@ -38,20 +38,7 @@ function v2Url(base: string, expires = "1740830400"): string {
 	return `${base}?GoogleAccessId=${encodeURIComponent(SERVICE_ACCOUNT)}&Expires=${expires}&Signature=BCNDxL%2BIJ9r%2F%3D`;
 }
 
-function decoded(url: string, nowMs = SIGNED_AT) {
-	const result = decode(url, { nowMs });
-	if (!result.ok) throw new Error(result.error.message);
-	return result.value;
-}
-
-function failure(url: string) {
-	const result = decode(url);
-	if (result.ok) throw new Error(`Expected ${url} to be refused.`);
-	return result.error;
-}
-
-const codes = (url: string, nowMs = SIGNED_AT) =>
-	decoded(url, nowMs).warnings.map((w) => w.code);
+const { decoded, failure, codes } = decodingAt(SIGNED_AT);
 
 describe("Cloud Storage V4 signed URLs", () => {
 	it("reads bucket, key, signer, scope and times of a path-style URL", () => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decode } from "./decode.ts";
+import { decodingAt } from "./decode.test-support.ts";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const EXPIRES = 1_740_830_400; // 2025-03-01T12:00:00Z
@@ -19,17 +19,7 @@ function v2Url(base: string, resource: string, extra = ""): string {
 	return `${base}?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=${EXPIRES}&Signature=${sign(resource)}${extra}`;
 }
 
-function decoded(url: string, nowMs = BEFORE) {
-	const result = decode(url, { nowMs });
-	if (!result.ok) throw new Error(result.error.message);
-	return result.value;
-}
-
-function failure(url: string) {
-	const result = decode(url);
-	if (result.ok) throw new Error(`Expected ${url} to be refused.`);
-	return result.error;
-}
+const { decoded, failure } = decodingAt(BEFORE);
 
 describe("AWS Signature Version 2 URLs", () => {
 	it("reads bucket, key, signer and expiry of a virtual-hosted URL", () => {

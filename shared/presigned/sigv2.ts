@@ -2,15 +2,16 @@
  * AWS Signature Version 2 query authentication: `AWSAccessKeyId`, `Expires` (epoch seconds), `Signature`.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/Appendix-Sigv2.html
  */
-import { fail, ok, type Result } from "../result.ts";
+import { ok, type Result } from "../result.ts";
 import { locateObject } from "../storage-host.ts";
-import { emptyFields, parseSeconds } from "./fields.ts";
-import { credentialTypeOf, responseOverrides } from "./sigv4.ts";
+import { emptyFields } from "./fields.ts";
+import { readV2Query, responseOverrides } from "./query-auth.ts";
+import { credentialTypeOf } from "./sigv4.ts";
 import type { SchemeDecoder, SchemeFields } from "./types.ts";
 import type { UrlParts } from "./url-parts.ts";
 
 export const sigv2: SchemeDecoder = {
-	matches: (params) => params.has("awsaccesskeyid") && params.has("signature"),
+	matches: (params) => params.has("AWSAccessKeyId") && params.has("Signature"),
 	decode: decodeSigV2,
 };
 
@@ -20,33 +21,22 @@ const LEGACY_NOTE =
 
 function decodeSigV2(url: UrlParts): Result<SchemeFields, "malformed"> {
 	const { params } = url;
-	const accessKeyId = params.get("awsaccesskeyid") ?? "";
-	if (accessKeyId === "") {
-		return fail(
-			"malformed",
-			"AWSAccessKeyId is empty: no key signed this URL.",
-		);
-	}
-	const rawExpires = params.get("expires");
-	const expiresSeconds = parseSeconds(rawExpires);
-	if (expiresSeconds === null) {
-		return fail(
-			"malformed",
-			rawExpires === undefined
-				? "Expires is missing: Signature Version 2 URLs state their expiry as epoch seconds."
-				: `Expires '${rawExpires}' is not a time in epoch seconds.`,
-		);
-	}
+	const v2 = readV2Query(params, {
+		accessId: "AWSAccessKeyId",
+		signerNoun: "key",
+		schemeName: "Signature Version 2",
+	});
+	if (!v2.ok) return v2;
 	const location = locateObject(url.hostname, url.rawPath);
 	if (!location.ok) return location;
-	const hasSessionToken = params.has("x-amz-security-token");
+	const hasSessionToken = params.has("X-Amz-Security-Token");
 	return ok(
 		emptyFields(
 			{
 				scheme: "aws-sigv2",
-				signer: accessKeyId,
-				credentialType: credentialTypeOf(accessKeyId, hasSessionToken),
-				expiresAtMs: expiresSeconds * 1000,
+				signer: v2.value.signer,
+				credentialType: credentialTypeOf(v2.value.signer, hasSessionToken),
+				expiresAtMs: v2.value.expiresAtMs,
 				responseOverrides: responseOverrides(params),
 				hasSessionToken,
 				notes: [{ code: "legacy-signature", message: LEGACY_NOTE }],

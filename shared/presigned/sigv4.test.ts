@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
 	LONG_TERM,
@@ -5,6 +6,7 @@ import {
 	TEMPORARY,
 } from "../../test/support/aws-presign.ts";
 import { decode } from "./decode.ts";
+import { decodeQueryComponent } from "./percent-decode.ts";
 
 const SIGNED_AT = new Date("2025-03-01T12:00:00Z");
 const AN_HOUR_LATER = Date.parse("2025-03-01T13:00:00Z");
@@ -190,6 +192,11 @@ describe("SigV4 URLs the SDK would not produce", () => {
 			base.replace("20250301T120000Z", "20250230T120000Z"),
 			"X-Amz-Date",
 		],
+		[
+			"a date with letters where digits belong",
+			base.replace("20250301T120000Z", "2025030aT12ab00Z"),
+			"X-Amz-Date '2025030aT12ab00Z'",
+		],
 		["a bad lifetime", `${base}&X-Amz-Expires=1h`, "X-Amz-Expires '1h'"],
 		[
 			"a bad credential",
@@ -206,5 +213,46 @@ describe("SigV4 URLs the SDK would not produce", () => {
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.error.code).toBe("malformed");
 		expect(!result.ok && result.error.message).toContain(message);
+	});
+});
+
+// Credentials as written in the wild: mostly as the SDK writes them, with one thing changed.
+const usually = <T>(value: T, ...others: T[]) =>
+	fc.oneof(
+		{ arbitrary: fc.constant(value), weight: 4 },
+		{ arbitrary: fc.constantFrom(...others), weight: 1 },
+	);
+const slash = usually("%2F", "/", "%2f", "%252F", "", "%2F%2F", "%", "%41");
+const credential = fc
+	.tuple(
+		usually("AKIAEXAMPLE", "AKIA/X", "AKIA%2FX", "A%4B", "A+B", ""),
+		slash,
+		usually("20250301", "2025030", "2025030a", "2025%330301"),
+		slash,
+		usually("us-east-1", "", "us+east", "us%2Deast"),
+		slash,
+		usually("s3", "s%33", ""),
+		slash,
+		usually("aws4_request", "aws4_request%2F", "aws4_reques", ""),
+	)
+	.map((pieces) => pieces.join(""));
+
+describe("SigV4 credential scopes", () => {
+	it("reads a credential in place exactly as from its decoded text", () => {
+		const withCredential = (value: string) =>
+			`https://b.s3.us-east-1.amazonaws.com/k?X-Amz-Credential=${value}&X-Amz-Date=20250301T120000Z&X-Amz-Signature=abc&X-Amz-Region-Set=eu-west-1`;
+		fc.assert(
+			fc.property(credential, (raw) => {
+				// Written again with plain slashes, the credential is read from its decoded text.
+				const plain = encodeURIComponent(decodeQueryComponent(raw)).replaceAll(
+					"%2F",
+					"/",
+				);
+				expect(decode(withCredential(raw))).toEqual(
+					decode(withCredential(plain)),
+				);
+			}),
+			{ numRuns: 5000 },
+		);
 	});
 });

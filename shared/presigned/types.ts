@@ -1,7 +1,8 @@
 /** The shape every presigned-URL decoder produces, whatever the signature scheme. */
 import type { Result } from "../result.ts";
 import type { AddressingStyle, Provider } from "../storage-host.ts";
-import type { QueryParams, UrlParts } from "./url-parts.ts";
+import type { QueryParams } from "./query-params.ts";
+import type { UrlParts } from "./url-parts.ts";
 
 export type Scheme =
 	| "aws-sigv4"
@@ -64,7 +65,8 @@ export interface SchemeFields {
 	/** Client addresses allowed (Azure `sip`, CloudFront `AWS:SourceIp`). */
 	allowedIp: string | null;
 	hasSessionToken: boolean;
-	/** Scheme-specific notes, e.g. a stored access policy holding the real expiry. */
+	/** Scheme-specific notes, e.g. a stored access policy holding the real expiry; a fresh array
+	 * for each URL, since decode() goes on to add its warnings to it. */
 	notes: Warning[];
 }
 
@@ -91,7 +93,7 @@ export interface DecodedUrl
 }
 
 export interface SchemeDecoder {
-	/** True when the URL's query parameters (lower-cased names) carry this scheme's signature. */
+	/** True when the URL's query parameters (names in any letter case) carry this scheme's signature. */
 	matches(params: QueryParams): boolean;
 	decode(url: UrlParts): Result<SchemeFields, "malformed">;
 }
