@@ -6,7 +6,6 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../server/config.ts";
@@ -15,6 +14,7 @@ import { issueToken } from "../server/tokens.ts";
 import { createShareResponseSchema } from "../shared/api.ts";
 import { CHROMIUM } from "./support/browser.ts";
 import { type FakeAws, startFakeAws } from "./support/fake-aws.ts";
+import { simulateSessionGet } from "./support/iam-simulator.ts";
 import {
 	LOCAL_LONG_TERM,
 	LOCAL_TEMPORARY,
@@ -309,48 +309,13 @@ describe("the admin page in Chromium", () => {
 	});
 });
 
-/** What IAM decides for GetObject by session `signet-<shareId>` issued at `issuedAt`, given our inline policy. */
-async function simulate(
-	shareId: string,
-	inlinePolicy: string,
-	issuedAt: string,
-) {
-	const result = await runSimulation(
-		{
-			request: {
-				principal: `arn:aws:sts::123456789012:assumed-role/signet-scoped/signet-${shareId}`,
-				action: "s3:GetObject",
-				resource: {
-					resource: "arn:aws:s3:::acme/reports/2025/q1-revenue.csv",
-					accountId: "123456789012",
-				},
-				contextVariables: {
-					"aws:userid": `AROAEXAMPLEROLEID:signet-${shareId}`,
-					"aws:TokenIssueTime": issuedAt,
-				},
-			},
-			identityPolicies: [
-				{
-					name: "role",
-					policy: {
-						Version: "2012-10-17",
-						Statement: [
-							{
-								Effect: "Allow",
-								Action: "s3:GetObject",
-								Resource: "arn:aws:s3:::acme/reports/*",
-							},
-						],
-					},
-				},
-				{ name: "signet-revocations", policy: JSON.parse(inlinePolicy) },
-			],
-			serviceControlPolicies: [],
-			resourceControlPolicies: [],
-		},
-		{},
-	);
-	return result.resultType === "single"
-		? result.result.analysis?.result
-		: result.resultType;
+function simulate(shareId: string, revocationPolicy: string, issuedAt: string) {
+	return simulateSessionGet({
+		roleName: "signet-scoped",
+		shareId,
+		objectArn: "arn:aws:s3:::acme/reports/2025/q1-revenue.csv",
+		allowedResource: "arn:aws:s3:::acme/reports/*",
+		revocationPolicy,
+		issuedAt,
+	});
 }

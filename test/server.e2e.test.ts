@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../server/config.ts";
 import { type RunningServer, startServer } from "../server/node.ts";
@@ -16,6 +15,7 @@ import {
 } from "../shared/api.ts";
 import { decode } from "../shared/presigned/decode.ts";
 import { type FakeAws, startFakeAws } from "./support/fake-aws.ts";
+import { simulateSessionGet } from "./support/iam-simulator.ts";
 import {
 	LOCAL_LONG_TERM,
 	LOCAL_TEMPORARY,
@@ -344,48 +344,17 @@ describe("per-share STS sessions and IAM revocation", () => {
 	});
 });
 
-/** What IAM decides for GetObject by session `signet-<shareId>` of the signing role, given our inline policy. */
-async function simulate(
+function simulate(
 	shareId: string,
-	inlinePolicy: string,
-	context: Record<string, string>,
+	revocationPolicy: string,
+	context: { "aws:TokenIssueTime"?: string },
 ) {
-	const result = await runSimulation(
-		{
-			request: {
-				principal: `arn:aws:sts::123456789012:assumed-role/signet-scoped/signet-${shareId}`,
-				action: "s3:GetObject",
-				resource: {
-					resource: "arn:aws:s3:::acme/reports/q1.csv",
-					accountId: "123456789012",
-				},
-				contextVariables: {
-					"aws:userid": `AROAEXAMPLEROLEID:signet-${shareId}`,
-					...context,
-				},
-			},
-			identityPolicies: [
-				{
-					name: "role",
-					policy: {
-						Version: "2012-10-17",
-						Statement: [
-							{
-								Effect: "Allow",
-								Action: "s3:GetObject",
-								Resource: "arn:aws:s3:::acme/reports/*",
-							},
-						],
-					},
-				},
-				{ name: "signet-revocations", policy: JSON.parse(inlinePolicy) },
-			],
-			serviceControlPolicies: [],
-			resourceControlPolicies: [],
-		},
-		{},
-	);
-	return result.resultType === "single"
-		? result.result.analysis?.result
-		: result.resultType;
+	return simulateSessionGet({
+		roleName: "signet-scoped",
+		shareId,
+		objectArn: "arn:aws:s3:::acme/reports/q1.csv",
+		allowedResource: "arn:aws:s3:::acme/reports/*",
+		revocationPolicy,
+		issuedAt: context["aws:TokenIssueTime"],
+	});
 }

@@ -1,11 +1,11 @@
 /** The IAM revoker against a fake IAM over real HTTP; the policy it leaves is judged by the IAM simulator. */
-import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { afterEach, describe, expect, it } from "vitest";
 import {
 	type FakeAws,
 	type FakeAwsOptions,
 	startFakeAws,
 } from "../../test/support/fake-aws.ts";
+import { simulateSessionGet } from "../../test/support/iam-simulator.ts";
 import { type Profile, profileSchema } from "../config.ts";
 import { parseRevocationPolicy } from "../revocation/iam-policies.ts";
 import { createIamRevoker } from "./iam-revoker.ts";
@@ -70,51 +70,15 @@ function stored(fake: FakeAws, policyName = "signet-revocations") {
 }
 
 /** Whether the role's session for shareId, issued at issuedAt, may get an object under the stored policy. */
-async function canGet(
-	fake: FakeAws,
-	shareId: string,
-	issuedAt = NOW,
-): Promise<string> {
-	const revocation = fake.rolePolicy("signet-reports", "signet-revocations");
-	const result = await runSimulation(
-		{
-			request: {
-				principal: `arn:aws:sts::123456789012:assumed-role/signet-reports/signet-${shareId}`,
-				action: "s3:GetObject",
-				resource: {
-					resource: "arn:aws:s3:::bucket/prefix/q1.pdf",
-					accountId: "123456789012",
-				},
-				contextVariables: {
-					"aws:userid": userId(shareId),
-					"aws:TokenIssueTime": issuedAt.toISOString(),
-				},
-			},
-			identityPolicies: [
-				{
-					name: "role",
-					policy: {
-						Version: "2012-10-17",
-						Statement: [
-							{
-								Effect: "Allow",
-								Action: "s3:GetObject",
-								Resource: "arn:aws:s3:::bucket/prefix/*",
-							},
-						],
-					},
-				},
-				...(revocation
-					? [{ name: "signet-revocations", policy: JSON.parse(revocation) }]
-					: []),
-			],
-			serviceControlPolicies: [],
-			resourceControlPolicies: [],
-		},
-		{},
-	);
-	if (result.resultType !== "single") throw new Error(JSON.stringify(result));
-	return result.overallResult;
+function canGet(fake: FakeAws, shareId: string, issuedAt = NOW) {
+	return simulateSessionGet({
+		roleName: "signet-reports",
+		shareId,
+		objectArn: "arn:aws:s3:::bucket/prefix/q1.pdf",
+		allowedResource: "arn:aws:s3:::bucket/prefix/*",
+		revocationPolicy: fake.rolePolicy("signet-reports", "signet-revocations"),
+		issuedAt: issuedAt.toISOString(),
+	});
 }
 
 describe("revokeSession", () => {
