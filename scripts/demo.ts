@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { CHROME_EXTENSION_ID } from "../extension/manifest.ts";
 import { parseConfig } from "../server/config.ts";
 import { startServer } from "../server/node.ts";
 import { LOCAL_LONG_TERM, startS3Server } from "../test/support/s3-server.ts";
@@ -39,6 +40,8 @@ const savedToken = existsSync(TOKEN_FILE)
 	: undefined;
 const server = await startServer({
 	config: parseConfig({
+		// The extension's fixed id: its pages may call the API even before host access is granted.
+		extensionOrigins: [`chrome-extension://${CHROME_EXTENSION_ID}`],
 		profiles: [
 			{
 				id: "demo",
@@ -68,8 +71,10 @@ Signet demo is running. Ctrl-C stops everything.
 
   Backend        ${server.url}
   Admin token    ${token}
+  Admin page     ${server.url}/admin  (sign in with the admin token)
   Local S3       ${s3.endpoint}  (bucket "demo": ${Object.keys(DEMO_FILES).join(", ")})
-  Extension      ${existsSync(extension) ? `${extension}  (chrome://extensions → Developer mode → Load unpacked)` : "not built yet (coming with the browser extension)"}
+  Extension      ${existsSync(extension) ? `${extension}  (chrome://extensions → Developer mode → Load unpacked)` : "not built: run npm run build"}
+                 then open its options: backend ${server.url}, token above
 
 Try it:
   curl -s -X POST ${server.url}/api/shares -H 'Authorization: Bearer ${token}' \\
