@@ -3,94 +3,51 @@
  * server and STS/IAM faked at their HTTP boundary: sign in, find a member's share and its visits,
  * revoke it, revoke a whole profile (checked in the IAM policy simulator), and the refusals.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
+import { mkdir } from "node:fs/promises";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../server/config.ts";
-import { type RunningServer, startServer } from "../server/node.ts";
-import { issueToken } from "../server/tokens.ts";
+import type { RunningServer } from "../server/node.ts";
 import { createShareResponseSchema } from "../shared/api.ts";
+import { type Backend, ROLE_ARN, startBackend } from "./support/backend.ts";
 import { CHROMIUM } from "./support/browser.ts";
-import { type FakeAws, startFakeAws } from "./support/fake-aws.ts";
+import type { FakeAws } from "./support/fake-aws.ts";
 import { simulateSessionGet } from "./support/iam-simulator.ts";
-import {
-	LOCAL_LONG_TERM,
-	LOCAL_TEMPORARY,
-	type S3Server,
-	startS3Server,
-} from "./support/s3-server.ts";
 
-const ROLE_ARN = "arn:aws:iam::123456789012:role/signet-scoped";
 const SCREENSHOTS = "docs/screenshots";
 const VISITOR = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15";
-let s3: S3Server;
 let aws: FakeAws;
 let server: RunningServer;
-let dataDir: string;
+let backend: Backend;
 let browser: Browser;
 let page: Page;
 const tokens = { admin: "", alice: "", bob: "" };
 
 beforeAll(async () => {
-	s3 = await startS3Server({
-		buckets: [
+	backend = await startBackend({
+		objects: {
+			"reports/2025/q1-revenue.csv": "month,revenue\nJan,1\n",
+			"reports/2025/march/summary.pdf": "%PDF",
+			"reports/board/minutes.pdf": "%PDF",
+		},
+		profiles: (base) => [
 			{
-				name: "acme",
-				objects: {
-					"reports/2025/q1-revenue.csv": "month,revenue\nJan,1\n",
-					"reports/2025/march/summary.pdf": "%PDF",
-					"reports/board/minutes.pdf": "%PDF",
-				},
+				id: "reports",
+				label: "Finance reports",
+				...base,
+				maxTtlSeconds: 604_800,
+			},
+			{
+				id: "scoped",
+				label: "Board papers",
+				...base,
+				credentials: { roleArn: ROLE_ARN },
 			},
 		],
+		tokenLabel: (user) => `${user}'s laptop`,
 	});
-	aws = await startFakeAws({ credentials: LOCAL_TEMPORARY });
-	process.env.AWS_ACCESS_KEY_ID = LOCAL_LONG_TERM.accessKeyId;
-	process.env.AWS_SECRET_ACCESS_KEY = LOCAL_LONG_TERM.secretAccessKey;
-	dataDir = await mkdtemp(join(tmpdir(), "signet-admin-e2e-"));
-	const bucket = {
-		bucket: "acme",
-		region: "us-east-1",
-		endpoint: s3.endpoint,
-		prefix: "reports",
-	};
-	server = await startServer({
-		config: parseConfig({
-			profiles: [
-				{
-					id: "reports",
-					label: "Finance reports",
-					...bucket,
-					maxTtlSeconds: 604_800,
-				},
-				{
-					id: "scoped",
-					label: "Board papers",
-					...bucket,
-					credentials: { roleArn: ROLE_ARN },
-				},
-			],
-		}),
-		dataDir,
-		host: "127.0.0.1",
-		port: 0,
-		stsEndpoint: aws.endpoint,
-		iamEndpoint: aws.endpoint,
-		log: () => {},
-	});
-	tokens.admin = server.bootstrapToken ?? "";
-	for (const user of ["alice", "bob"] as const) {
-		tokens[user] = (
-			await issueToken(server.store.tokens, {
-				user,
-				role: "member",
-				label: `${user}'s laptop`,
-				now: new Date(),
-			})
-		).token;
-	}
+	({ aws, server } = backend);
+	Object.assign(tokens, backend.tokens);
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: [
@@ -106,10 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await server?.close();
-	await aws?.close();
-	await s3?.close();
-	await rm(dataDir, { recursive: true, force: true });
+	await backend?.close();
 });
 
 async function share(as: "alice" | "bob", body: object) {

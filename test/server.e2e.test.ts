@@ -2,32 +2,22 @@
  * The backend over real HTTP against a real S3 server that checks signatures and expiry, with STS
  * and IAM faked at their HTTP boundary; the IAM policy it writes is checked in the policy simulator.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../server/config.ts";
-import { type RunningServer, startServer } from "../server/node.ts";
-import { issueToken } from "../server/tokens.ts";
+import type { RunningServer } from "../server/node.ts";
 import {
 	createShareResponseSchema,
 	revokeResponseSchema,
 } from "../shared/api.ts";
 import { decode } from "../shared/presigned/decode.ts";
-import { type FakeAws, startFakeAws } from "./support/fake-aws.ts";
+import { type Backend, ROLE_ARN, startBackend } from "./support/backend.ts";
+import type { FakeAws } from "./support/fake-aws.ts";
 import { simulateSessionGet } from "./support/iam-simulator.ts";
-import {
-	LOCAL_LONG_TERM,
-	LOCAL_TEMPORARY,
-	type S3Server,
-	startS3Server,
-} from "./support/s3-server.ts";
+import { LOCAL_TEMPORARY } from "./support/s3-server.ts";
 
-const ROLE_ARN = "arn:aws:iam::123456789012:role/signet-scoped";
-let s3: S3Server;
 let aws: FakeAws;
 let server: RunningServer;
-let dataDir: string;
+let backend: Backend;
 const tokens: Record<"admin" | "alice" | "bob", string> = {
 	admin: "",
 	alice: "",
@@ -35,70 +25,27 @@ const tokens: Record<"admin" | "alice" | "bob", string> = {
 };
 
 beforeAll(async () => {
-	s3 = await startS3Server({
-		buckets: [
+	backend = await startBackend({
+		objects: {
+			"reports/q1.csv": "month,revenue\nJan,1\n",
+			"reports/2025/march/summary.pdf": "%PDF",
+			"secret/pay.csv": "no",
+		},
+		profiles: (base) => [
+			{ id: "reports", label: "Reports", ...base, actions: ["get", "put"] },
 			{
-				name: "acme",
-				objects: {
-					"reports/q1.csv": "month,revenue\nJan,1\n",
-					"reports/2025/march/summary.pdf": "%PDF",
-					"secret/pay.csv": "no",
-				},
+				id: "scoped",
+				label: "Scoped",
+				...base,
+				credentials: { roleArn: ROLE_ARN },
 			},
 		],
 	});
-	aws = await startFakeAws({ credentials: LOCAL_TEMPORARY });
-	process.env.AWS_ACCESS_KEY_ID = LOCAL_LONG_TERM.accessKeyId;
-	process.env.AWS_SECRET_ACCESS_KEY = LOCAL_LONG_TERM.secretAccessKey;
-	dataDir = await mkdtemp(join(tmpdir(), "signet-e2e-"));
-	const profile = {
-		bucket: "acme",
-		region: "us-east-1",
-		endpoint: s3.endpoint,
-		prefix: "reports",
-	};
-	server = await startServer({
-		config: parseConfig({
-			profiles: [
-				{
-					id: "reports",
-					label: "Reports",
-					...profile,
-					actions: ["get", "put"],
-				},
-				{
-					id: "scoped",
-					label: "Scoped",
-					...profile,
-					credentials: { roleArn: ROLE_ARN },
-				},
-			],
-		}),
-		dataDir,
-		host: "127.0.0.1",
-		port: 0,
-		stsEndpoint: aws.endpoint,
-		iamEndpoint: aws.endpoint,
-		log: () => {},
-	});
-	tokens.admin = server.bootstrapToken ?? "";
-	for (const user of ["alice", "bob"] as const) {
-		tokens[user] = (
-			await issueToken(server.store.tokens, {
-				user,
-				role: "member",
-				now: new Date(),
-			})
-		).token;
-	}
+	({ aws, server } = backend);
+	Object.assign(tokens, backend.tokens);
 });
 
-afterAll(async () => {
-	await server?.close();
-	await aws?.close();
-	await s3?.close();
-	await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => backend?.close());
 
 function api(
 	method: string,
