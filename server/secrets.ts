@@ -1,4 +1,5 @@
 /** Random tokens, hashes and constant-time comparison with Web Crypto only (Node, Workers, browsers). */
+import { toHex } from "./signing/signing-crypto.ts";
 
 const encoder = new TextEncoder();
 
@@ -14,12 +15,9 @@ export function randomToken(bytes = 32): string {
 }
 
 export async function sha256Hex(text: string): Promise<string> {
-	const digest = new Uint8Array(
-		await crypto.subtle.digest("SHA-256", encoder.encode(text)),
+	return toHex(
+		new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))),
 	);
-	let hex = "";
-	for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
-	return hex;
 }
 
 /** Compares two strings in time that depends only on their length, not on where they differ. */
