@@ -1,4 +1,6 @@
 /** Every way people write down an S3 object: s3:// URIs, ARNs, S3 URLs and S3 console links. */
+
+import { messageOf } from "./presigned/decode-messages.ts";
 import { decodeQueryComponent } from "./presigned/percent-decode.ts";
 import { splitUrl } from "./presigned/url-parts.ts";
 import { fail, ok, type Result } from "./result.ts";
@@ -53,7 +55,7 @@ export function parseS3Location(
 	const provider = parseStorageHost(url.hostname).provider;
 	if (provider !== "aws" && !isCustom) return notALocation(text);
 	const located = locateObject(url.hostname, url.rawPath);
-	if (!located.ok) return fail("not-an-s3-location", located.error.message);
+	if (!located.ok) return fail("not-an-s3-location", messageOf(located.error));
 	const { bucket, key, region } = located.value;
 	return withBucket(bucket ?? "", key ?? "", region ?? undefined);
 }

@@ -1,8 +1,9 @@
 /** Recognises object-storage endpoints (S3, R2, GCS, S3-compatibles) and finds the bucket and key in a URL. */
 
 import { percentDecode } from "./presigned/percent-decode.ts";
+import { type Outcome, problem } from "./presigned/problem.ts";
 import { regionalS3Host } from "./regional-s3-host.ts";
-import { fail, ok, type Result } from "./result.ts";
+import { ok } from "./result.ts";
 
 export type Provider = "aws" | "r2" | "gcs" | "s3-compatible" | "custom";
 export type AddressingStyle = "virtual-hosted" | "path";
@@ -71,7 +72,7 @@ export function matchHostPatterns(hostname: string): StorageHost {
 export function locateObject(
 	hostname: string,
 	rawPath: string,
-): Result<ObjectLocation, "malformed"> {
+): Outcome<ObjectLocation, "malformed"> {
 	const host = parseStorageHost(hostname);
 	if (host.bucket !== null) {
 		const key = percentDecode(rawPath.slice(1));
@@ -104,8 +105,5 @@ export function locateObject(
 }
 
 function brokenEscape() {
-	return fail(
-		"malformed",
-		"The URL path has a broken percent-escape (like %zz), so the object key cannot be read.",
-	);
+	return problem("malformed", "key-escape");
 }

@@ -1,5 +1,5 @@
 /** The card shown on a badge: what the URL grants and when it really dies, and a way into the inspector. */
-import { decode } from "../../shared/presigned/decode.ts";
+import { decodeQuietly } from "../../shared/presigned/decode.ts";
 import { type Badge, PILL_CSS } from "./badge.ts";
 import { type Details, renderDetails } from "./card-details.ts";
 
@@ -70,7 +70,7 @@ export function createCard(
 	const show = (badge: Badge) => {
 		clearTimeout(hideTimer);
 		if (shown?.badge === badge || signal.aborted) return;
-		const decoded = decode(badge.url);
+		const decoded = decodeQuietly(badge.url);
 		if (!decoded.ok) return hide();
 		card ??= mount();
 		const details = renderDetails(decoded.value);

@@ -2,7 +2,7 @@
  * Finds presigned URLs in links, images and videos, now and as the page changes, and puts a badge after
  * each one that comes near the viewport. Everything stops, and every badge goes, when `signal` aborts.
  */
-import { decode } from "../../shared/presigned/decode.ts";
+import { decodeQuietly } from "../../shared/presigned/decode.ts";
 import { type Badge, createBadge, paintBadge } from "./badge.ts";
 import { createNearView } from "./near-view.ts";
 
@@ -71,7 +71,7 @@ export function scanPage(
 		// SVG <a> matches the selector too, but a badge inside an <svg> would not render.
 		if (!raw || !SIGNED.test(raw) || element.namespaceURI !== XHTML) return;
 		const url = absolute(raw);
-		const decoded = url === null ? null : decode(url, { nowMs });
+		const decoded = url === null ? null : decodeQuietly(url, { nowMs });
 		if (!decoded?.ok) return void seen.set(element, { raw, badge: null });
 		const { effectiveExpiresAt, expiryCertainty } = decoded.value;
 		const expiresAtMs =

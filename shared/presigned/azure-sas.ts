@@ -3,9 +3,10 @@
  * https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas
  * https://learn.microsoft.com/en-us/rest/api/storageservices/create-user-delegation-sas
  */
-import { fail, ok, type Result } from "../result.ts";
+import { ok } from "../result.ts";
 import { emptyFields, parseIsoDateTime } from "./fields.ts";
 import { percentDecode } from "./percent-decode.ts";
+import { type Outcome, problem } from "./problem.ts";
 import type { SchemeDecoder, SchemeFields, Warning } from "./types.ts";
 import { isLoopback, type UrlParts } from "./url-parts.ts";
 
@@ -42,7 +43,7 @@ const PERMISSIONS: Record<string, string> = {
 	u: "update",
 };
 
-function decodeAzureSas(url: UrlParts): Result<SchemeFields, "malformed"> {
+function decodeAzureSas(url: UrlParts): Outcome<SchemeFields, "malformed"> {
 	const { params } = url;
 	const host = AZURE_HOST.exec(url.hostname);
 	const location = locate(host?.[1] ?? null, url);
@@ -57,20 +58,14 @@ function decodeAzureSas(url: UrlParts): Result<SchemeFields, "malformed"> {
 		if (raw === undefined) continue;
 		times[name] = parseIsoDateTime(raw);
 		if (times[name] === null) {
-			return fail(
-				"malformed",
-				`${name} '${raw}' is not an ISO 8601 UTC time like 2025-01-01T00:00:00Z.`,
-			);
+			return problem("malformed", "azure-time", name, raw);
 		}
 	}
 	const policy = params.get("si");
 	const notes: Warning[] = [];
 	if (times.se === null) {
 		if (policy === undefined) {
-			return fail(
-				"malformed",
-				"se (the expiry) is missing and no si names a stored access policy that could hold it.",
-			);
+			return problem("malformed", "azure-no-expiry");
 		}
 		notes.push({
 			code: "expiry-in-policy",
@@ -115,7 +110,7 @@ type AzureLocation = Pick<SchemeFields, "signer" | "bucket" | "key">;
 function locate(
 	hostAccount: string | null,
 	url: UrlParts,
-): Result<AzureLocation, "malformed"> {
+): Outcome<AzureLocation, "malformed"> {
 	let rest = url.rawPath.slice(1);
 	let account = hostAccount;
 	if (
@@ -129,10 +124,7 @@ function locate(
 	const parts = [account ?? "", rawContainer, rawBlob].map(percentDecode);
 	const [signer, bucket, key] = parts;
 	if (signer == null || bucket == null || key == null) {
-		return fail(
-			"malformed",
-			"The URL path has a broken percent-escape (like %zz), so the container and blob cannot be read.",
-		);
+		return problem("malformed", "blob-escape");
 	}
 	return ok({
 		signer: signer || null,

@@ -162,6 +162,33 @@ describe("CloudFront signed URLs with a custom policy", () => {
 		],
 		["a Policy with no statement", customUrl({ Statement: [] }), "Statement"],
 		[
+			"a Policy whose Statement is text",
+			customUrl({ Statement: "abc" }),
+			"Statement",
+		],
+		["a Policy that is JSON null", customUrl("null"), "Statement"],
+		["a Policy that is a number", customUrl("42"), "Statement"],
+		[
+			"a Policy with a DateGreaterThan of no epoch seconds",
+			customUrl(
+				policyWith({
+					DateLessThan: { "AWS:EpochTime": EXPIRES },
+					DateGreaterThan: { "AWS:EpochTime": -5 },
+				}),
+			),
+			"DateGreaterThan",
+		],
+		[
+			"a Policy with an IpAddress that is not text",
+			customUrl(
+				policyWith({
+					DateLessThan: { "AWS:EpochTime": EXPIRES },
+					IpAddress: { "AWS:SourceIp": 10 },
+				}),
+			),
+			"IpAddress",
+		],
+		[
 			"an Expires that is not epoch seconds",
 			`${DISTRIBUTION}/x?Expires=tomorrow&Signature=abc&Key-Pair-Id=K`,
 			"Expires 'tomorrow'",

@@ -3,9 +3,10 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html
  */
-import { fail, ok, type Result } from "../result.ts";
+import { ok } from "../result.ts";
 import { emptyFields, parseSeconds } from "./fields.ts";
 import { percentDecode } from "./percent-decode.ts";
+import { type Outcome, problem } from "./problem.ts";
 import type { SchemeDecoder, SchemeFields } from "./types.ts";
 import type { UrlParts } from "./url-parts.ts";
 
@@ -25,15 +26,10 @@ interface Conditions {
 	IpAddress?: { "AWS:SourceIp": string };
 }
 
-function decodeCloudFront(url: UrlParts): Result<SchemeFields, "malformed"> {
+function decodeCloudFront(url: UrlParts): Outcome<SchemeFields, "malformed"> {
 	const { params } = url;
 	const key = percentDecode(url.rawPath.slice(1));
-	if (key === null) {
-		return fail(
-			"malformed",
-			"The URL path has a broken percent-escape (like %zz), so the object path cannot be read.",
-		);
-	}
+	if (key === null) return problem("malformed", "object-path-escape");
 	const rawPolicy = params.get("Policy");
 	const conditions =
 		rawPolicy === undefined
@@ -60,21 +56,18 @@ function decodeCloudFront(url: UrlParts): Result<SchemeFields, "malformed"> {
 
 function cannedConditions(
 	rawExpires: string | undefined,
-): Result<Conditions, "malformed"> {
+): Outcome<Conditions, "malformed"> {
 	const expiresSeconds = parseSeconds(rawExpires);
 	if (expiresSeconds !== null) {
 		return ok({ DateLessThan: { "AWS:EpochTime": expiresSeconds } });
 	}
-	return fail(
-		"malformed",
-		rawExpires === undefined
-			? "Neither Expires (canned policy) nor Policy (custom policy) is present, so the URL states no expiry."
-			: `Expires '${rawExpires}' is not a time in epoch seconds.`,
-	);
+	return rawExpires === undefined
+		? problem("malformed", "cloudfront-no-expiry")
+		: problem("malformed", "expires-not-epoch", rawExpires);
 }
 
 /** Undoes CloudFront's URL-safe base64 ('-' for '+', '_' for '=', '~' for '/'), then reads the JSON. */
-function readPolicy(raw: string): Result<Conditions, "malformed"> {
+function readPolicy(raw: string): Outcome<Conditions, "malformed"> {
 	// A raw '+' in the query string arrives as a space: put it back before decoding.
 	const base64 = raw
 		.replaceAll("-", "+")
@@ -86,67 +79,58 @@ function readPolicy(raw: string): Result<Conditions, "malformed"> {
 		const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 		text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 	} catch {
-		return fail(
-			"malformed",
-			"Policy is not CloudFront's URL-safe base64 (letters, digits, '-', '_', '~'), so the custom policy cannot be read.",
-		);
+		return problem("malformed", "policy-base64");
 	}
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch {
-		return fail("malformed", "Policy decodes to text that is not JSON.");
+		return problem("malformed", "policy-json");
 	}
-	const conditions = conditionsOf(json);
-	return typeof conditions === "string"
-		? fail(
-				"malformed",
-				`Policy is not a CloudFront policy: ${conditions}. It needs Statement[0].Condition.DateLessThan with a numeric AWS:EpochTime.`,
-			)
-		: ok(conditions);
+	const conditions = conditionsOf(json as Policy);
+	return conditions ? ok(conditions) : problem("malformed", "policy-shape");
 }
+
+/** A policy as far as it is read; any part may be missing or of another type. */
+type Policy = {
+	Statement?: {
+		Condition?: {
+			DateLessThan?: { "AWS:EpochTime"?: unknown };
+			DateGreaterThan?: { "AWS:EpochTime"?: unknown };
+			IpAddress?: { "AWS:SourceIp"?: unknown };
+		};
+	}[];
+} | null;
 
 /**
  * Checked by hand rather than with zod: this decoder runs in the content script, whose budget is
  * 12 KB gzip, and zod alone is twice that. CloudFront takes one statement; dates are bare numbers.
+ * Optional chaining reads any JSON safely (a string's `[0]` is a string, whose Condition is undefined).
  */
-function conditionsOf(json: unknown): Conditions | string {
-	const statements = isRecord(json) ? json.Statement : undefined;
-	if (!Array.isArray(statements)) return "Statement: expected a list";
-	const [statement] = statements as unknown[];
-	if (!isRecord(statement)) return "Statement is empty";
-	const condition = statement.Condition;
-	if (!isRecord(condition)) return "Statement.0.Condition: expected an object";
-	const lessThan = epochTime(condition.DateLessThan);
-	if (!lessThan)
-		return "Statement.0.Condition.DateLessThan.AWS:EpochTime: expected whole epoch seconds";
-	const conditions: Conditions = { DateLessThan: lessThan };
-	if (condition.DateGreaterThan !== undefined) {
-		const greaterThan = epochTime(condition.DateGreaterThan);
-		if (!greaterThan)
-			return "Statement.0.Condition.DateGreaterThan.AWS:EpochTime: expected whole epoch seconds";
-		conditions.DateGreaterThan = greaterThan;
-	}
-	if (condition.IpAddress !== undefined) {
-		const sourceIp = isRecord(condition.IpAddress)
-			? condition.IpAddress["AWS:SourceIp"]
-			: undefined;
-		if (typeof sourceIp !== "string")
-			return "Statement.0.Condition.IpAddress.AWS:SourceIp: expected a string";
-		conditions.IpAddress = { "AWS:SourceIp": sourceIp };
-	}
+function conditionsOf(policy: Policy): Conditions | null {
+	const condition = policy?.Statement?.[0]?.Condition;
+	const lessThan = condition?.DateLessThan?.["AWS:EpochTime"];
+	const greaterThan = condition?.DateGreaterThan;
+	const ip = condition?.IpAddress;
+	if (
+		!isEpochSeconds(lessThan) ||
+		(greaterThan !== undefined &&
+			!isEpochSeconds(greaterThan?.["AWS:EpochTime"])) ||
+		(ip !== undefined && typeof ip?.["AWS:SourceIp"] !== "string")
+	)
+		return null;
+	const conditions: Conditions = {
+		DateLessThan: { "AWS:EpochTime": lessThan },
+	};
+	if (greaterThan)
+		conditions.DateGreaterThan = {
+			"AWS:EpochTime": greaterThan["AWS:EpochTime"] as number,
+		};
+	if (ip)
+		conditions.IpAddress = { "AWS:SourceIp": ip["AWS:SourceIp"] as string };
 	return conditions;
 }
 
-function epochTime(value: unknown): EpochTime | null {
-	const seconds = isRecord(value) ? value["AWS:EpochTime"] : undefined;
-	return typeof seconds === "number" &&
-		Number.isInteger(seconds) &&
-		seconds >= 0
-		? { "AWS:EpochTime": seconds }
-		: null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
+function isEpochSeconds(value: unknown): value is number {
+	return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }

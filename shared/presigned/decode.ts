@@ -1,9 +1,11 @@
 /** One entry point for every presigned-URL scheme: what a URL grants, and when it really dies. */
-import { fail, ok, type Result } from "../result.ts";
+import { ok, type Result } from "../result.ts";
 import { azureSas } from "./azure-sas.ts";
 import { cloudfront } from "./cloudfront.ts";
+import { explain } from "./decode-messages.ts";
 import { effectiveExpiry } from "./effective-expiry.ts";
 import { gcsV2, gcsV4 } from "./gcs.ts";
+import { type Outcome, problem } from "./problem.ts";
 import { sigv2 } from "./sigv2.ts";
 import { sigv4 } from "./sigv4.ts";
 import type {
@@ -38,21 +40,26 @@ export function decode(
 	input: string,
 	options: DecodeOptions = {},
 ): Result<DecodedUrl, DecodeErrorCode> {
+	return explain(decodeQuietly(input, options));
+}
+
+/**
+ * decode() without the words for a URL that does not decode: for the content script, which badges
+ * what decodes and says nothing of the rest, and so leaves decode-messages.ts out of its budget.
+ */
+export function decodeQuietly(
+	input: string,
+	options: DecodeOptions = {},
+): Outcome<DecodedUrl, DecodeErrorCode> {
 	const split = splitUrl(input);
 	if (!split.ok) return split;
 	const url = split.value;
 	if (url.protocol !== "https:" && url.protocol !== "http:") {
-		return fail(
-			"not-a-url",
-			`A presigned URL is http or https, not '${url.protocol}'.`,
-		);
+		return problem("not-a-url", "not-http", url.protocol);
 	}
 	const decoder = decoderFor(url);
 	if (!decoder) {
-		return fail(
-			"not-presigned",
-			"The URL carries no signature (X-Amz-Signature, X-Goog-Signature, Signature or sig): it is not a presigned URL.",
-		);
+		return problem("not-presigned", "no-signature");
 	}
 	const fields = decoder.decode(url);
 	if (!fields.ok) return fields;

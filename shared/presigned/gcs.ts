@@ -2,11 +2,12 @@
  * Google Cloud Storage signed URLs: V4 (`X-Goog-*`) and the legacy V2 (`GoogleAccessId`, `Expires`).
  * https://cloud.google.com/storage/docs/authentication/signatures
  */
-import { ok, type Result } from "../result.ts";
+import { ok } from "../result.ts";
 import { locateObject } from "../storage-host.ts";
 import { MAX_SIGV4_EXPIRES_SECONDS } from "./effective-expiry.ts";
 import { emptyFields, isDigits } from "./fields.ts";
 import { decodeQueryComponent } from "./percent-decode.ts";
+import type { Outcome } from "./problem.ts";
 import {
 	type CredentialScope,
 	readV2Query,
@@ -33,7 +34,6 @@ const GOOG: V4Spelling = {
 	dateParam: "X-Goog-Date",
 	expiresParam: "X-Goog-Expires",
 	signedHeadersParam: "X-Goog-SignedHeaders",
-	credentialForm: "SIGNER/YYYYMMDD/REGION/storage/goog4_request",
 	parseScope: parseCredentialScope,
 };
 
@@ -41,7 +41,7 @@ const GOOG: V4Spelling = {
 const LEGACY_NOTE =
 	"Signed with the legacy Cloud Storage V2 process: Google recommends the V4 signing process instead.";
 
-function decodeGcsV4(url: UrlParts): Result<SchemeFields, "malformed"> {
+function decodeGcsV4(url: UrlParts): Outcome<SchemeFields, "malformed"> {
 	const v4 = readV4Query(url.params, GOOG);
 	if (!v4.ok) return v4;
 	const location = locateObject(url.hostname, url.rawPath);
@@ -79,12 +79,8 @@ function parseCredentialScope(raw: string): CredentialScope | null {
 	return { signer, region, service };
 }
 
-function decodeGcsV2(url: UrlParts): Result<SchemeFields, "malformed"> {
-	const v2 = readV2Query(url.params, {
-		accessId: "GoogleAccessId",
-		signerNoun: "account",
-		schemeName: "V2 signed",
-	});
+function decodeGcsV2(url: UrlParts): Outcome<SchemeFields, "malformed"> {
+	const v2 = readV2Query(url.params, "GoogleAccessId");
 	if (!v2.ok) return v2;
 	const location = locateObject(url.hostname, url.rawPath);
 	if (!location.ok) return location;

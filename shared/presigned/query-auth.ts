@@ -2,45 +2,32 @@
  * What AWS query-string authentication and Cloud Storage's copy of it share: V2's access id and
  * epoch `Expires`, V4's credential scope, date, lifetime and signed headers under the scheme's prefix.
  */
-import { fail, ok, type Result } from "../result.ts";
+import { ok } from "../result.ts";
 import { parseBasicDateTime, parseSeconds } from "./fields.ts";
+import { type Outcome, problem } from "./problem.ts";
 import type { QueryParams } from "./query-params.ts";
-
-export interface V2Spelling {
-	/** The access id parameter as the docs write it: `AWSAccessKeyId`, `GoogleAccessId`. */
-	accessId: string;
-	/** Who the access id names, for messages: "key", "account". */
-	signerNoun: string;
-	/** The scheme, for messages: "Signature Version 2". */
-	schemeName: string;
-}
 
 export interface V2Query {
 	signer: string;
 	expiresAtMs: number;
 }
 
-/** The access id and the `Expires` epoch seconds every V2 URL carries. */
+/**
+ * The access id and the `Expires` epoch seconds every V2 URL carries; `accessId` is the parameter
+ * as the docs write it: `AWSAccessKeyId`, `GoogleAccessId`.
+ */
 export function readV2Query(
 	params: QueryParams,
-	spelling: V2Spelling,
-): Result<V2Query, "malformed"> {
-	const signer = params.get(spelling.accessId) ?? "";
-	if (signer === "") {
-		return fail(
-			"malformed",
-			`${spelling.accessId} is empty: no ${spelling.signerNoun} signed this URL.`,
-		);
-	}
+	accessId: "AWSAccessKeyId" | "GoogleAccessId",
+): Outcome<V2Query, "malformed"> {
+	const signer = params.get(accessId) ?? "";
+	if (signer === "") return problem("malformed", "empty-access-id", accessId);
 	const rawExpires = params.get("Expires");
 	const expiresSeconds = parseSeconds(rawExpires);
 	if (expiresSeconds === null) {
-		return fail(
-			"malformed",
-			rawExpires === undefined
-				? `Expires is missing: ${spelling.schemeName} URLs state their expiry as epoch seconds.`
-				: `Expires '${rawExpires}' is not a time in epoch seconds.`,
-		);
+		return rawExpires === undefined
+			? problem("malformed", "no-expires", accessId)
+			: problem("malformed", "expires-not-epoch", rawExpires);
 	}
 	return ok({ signer, expiresAtMs: expiresSeconds * 1000 });
 }
@@ -57,8 +44,6 @@ export interface V4Spelling {
 	dateParam: string;
 	expiresParam: string;
 	signedHeadersParam: string;
-	/** What the credential should look like, for the message when it does not. */
-	credentialForm: string;
 	/** Reads the credential as written, still percent-encoded: SigV4 reads its `%2F`s in place. */
 	parseScope(
 		rawCredential: string,
@@ -79,31 +64,27 @@ export interface V4Query {
 export function readV4Query(
 	params: QueryParams,
 	spelling: V4Spelling,
-): Result<V4Query, "malformed"> {
+): Outcome<V4Query, "malformed"> {
 	const scope = spelling.parseScope(
 		params.getRaw(spelling.credentialParam) ?? "",
 		params,
 	);
 	if (!scope) {
-		return fail(
-			"malformed",
-			`${spelling.credentialParam} is missing or not of the form ${spelling.credentialForm}.`,
-		);
+		return problem("malformed", "bad-credential", spelling.credentialParam);
 	}
 	const rawDate = params.get(spelling.dateParam) ?? "";
 	const signedAtMs = parseBasicDateTime(rawDate);
 	if (signedAtMs === null) {
-		return fail(
-			"malformed",
-			`${spelling.dateParam} '${rawDate}' is not a time of the form YYYYMMDDTHHMMSSZ.`,
-		);
+		return problem("malformed", "bad-date", spelling.dateParam, rawDate);
 	}
 	const rawExpires = params.get(spelling.expiresParam);
 	const expiresSeconds = parseSeconds(rawExpires);
 	if (rawExpires !== undefined && expiresSeconds === null) {
-		return fail(
+		return problem(
 			"malformed",
-			`${spelling.expiresParam} '${rawExpires}' is not a whole number of seconds.`,
+			"bad-lifetime",
+			spelling.expiresParam,
+			rawExpires,
 		);
 	}
 	return ok({

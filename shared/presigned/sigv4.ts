@@ -2,9 +2,10 @@
  * AWS Signature Version 4 query signing, as S3 and S3-compatibles (R2, MinIO, GCS interop) use it.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
  */
-import { ok, type Result } from "../result.ts";
+import { ok } from "../result.ts";
 import { locateObject } from "../storage-host.ts";
 import { MAX_SIGV4_EXPIRES_SECONDS } from "./effective-expiry.ts";
+import type { Outcome } from "./problem.ts";
 import {
 	readV4Query,
 	responseOverrides,
@@ -27,11 +28,10 @@ const AMZ: V4Spelling = {
 	dateParam: "X-Amz-Date",
 	expiresParam: "X-Amz-Expires",
 	signedHeadersParam: "X-Amz-SignedHeaders",
-	credentialForm: "KEYID/YYYYMMDD/REGION/SERVICE/aws4_request",
 	parseScope: parseSigV4Scope,
 };
 
-function decodeSigV4(url: UrlParts): Result<SchemeFields, "malformed"> {
+function decodeSigV4(url: UrlParts): Outcome<SchemeFields, "malformed"> {
 	const { params } = url;
 	const v4 = readV4Query(params, AMZ);
 	if (!v4.ok) return v4;

@@ -1,6 +1,6 @@
 /** The shape every presigned-URL decoder produces, whatever the signature scheme. */
-import type { Result } from "../result.ts";
 import type { AddressingStyle, Provider } from "../storage-host.ts";
+import type { Outcome } from "./problem.ts";
 import type { QueryParams } from "./query-params.ts";
 import type { UrlParts } from "./url-parts.ts";
 
@@ -95,5 +95,5 @@ export interface DecodedUrl
 export interface SchemeDecoder {
 	/** True when the URL's query parameters (names in any letter case) carry this scheme's signature. */
 	matches(params: QueryParams): boolean;
-	decode(url: UrlParts): Result<SchemeFields, "malformed">;
+	decode(url: UrlParts): Outcome<SchemeFields, "malformed">;
 }

@@ -2,7 +2,8 @@
  * Splits a URL into the raw pieces the decoders need, without `new URL()`: the WHATWG parser
  * resolves `..` and `%2e%2e` path segments, which would change the object key a URL really names.
  */
-import { fail, ok, type Result } from "../result.ts";
+import { ok } from "../result.ts";
+import { type Outcome, problem } from "./problem.ts";
 import { QueryParams } from "./query-params.ts";
 
 export interface UrlParts {
@@ -17,16 +18,13 @@ export interface UrlParts {
 
 const SCHEME = /^[a-z][a-z0-9+.-]*$/i;
 
-export function splitUrl(input: string): Result<UrlParts, "not-a-url"> {
+export function splitUrl(input: string): Outcome<UrlParts, "not-a-url"> {
 	// indexOf rather than one big regex, and as few slices as can be: this runs for every link on a page.
 	const text = input.trim();
 	const schemeEnd = text.indexOf("://");
 	const protocol = schemeEnd < 1 ? null : protocolOf(text, schemeEnd);
 	if (protocol === null) {
-		return fail(
-			"not-a-url",
-			"Not a URL: expected something like https://host/path?query.",
-		);
+		return problem("not-a-url", "not-a-url");
 	}
 	const hashAt = text.indexOf("#");
 	const end = hashAt === -1 ? text.length : hashAt;
@@ -45,7 +43,7 @@ export function splitUrl(input: string): Result<UrlParts, "not-a-url"> {
 	const hasPort = portAt !== -1 && portAt > hostPort.lastIndexOf("]");
 	const hostname = hasPort ? hostPort.slice(0, portAt) : hostPort;
 	if (hostname === "") {
-		return fail("not-a-url", "Not a URL: it names no host.");
+		return problem("not-a-url", "no-host");
 	}
 	return ok({
 		protocol,
