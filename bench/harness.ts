@@ -11,26 +11,74 @@ export interface MeasureOptions {
 	rounds?: number;
 }
 
+/** Results of every timed call, kept where the JIT cannot prove them unused. */
+const sink = { value: 0 };
+
+/** Nanoseconds per call of `run(i)` over one round of `batch` calls. */
+function timeRound(run: (i: number) => unknown, batch: number): number {
+	let kept = 0;
+	const start = process.hrtime.bigint();
+	for (let i = 0; i < batch; i++) kept ^= Number(Boolean(run(i)));
+	const ns = Number(process.hrtime.bigint() - start) / batch;
+	sink.value ^= kept;
+	return ns;
+}
+
 /**
  * Times `run(i)` for `batch` calls per round and keeps the median round: on a noisy 2-core machine
- * the median of interleaved rounds is steadier than a mean.
+ * the median of rounds is steadier than a mean.
  */
 export function measure(
 	name: string,
 	run: (i: number) => unknown,
 	{ batch, rounds = 15 }: MeasureOptions,
 ): Measurement {
-	let sink = 0;
-	for (let i = 0; i < batch; i++) sink ^= Number(Boolean(run(i))); // warm-up for the JIT
+	timeRound(run, batch); // warm-up for the JIT
 	const times: number[] = [];
+	for (let round = 0; round < rounds; round++)
+		times.push(timeRound(run, batch));
+	return { name, nsPerOp: median(times) };
+}
+
+export interface Comparison {
+	baseline: Measurement;
+	subject: Measurement;
+	/** The median of per-round ratios: each subject round over the baseline round just before it. */
+	ratio: number;
+}
+
+/**
+ * Times two functions in alternating rounds, so that a neighbour's load on this noisy 2-core
+ * machine falls on both alike, and compares them round by round.
+ */
+export function compare(
+	baseline: { name: string; run: (i: number) => unknown },
+	subject: { name: string; run: (i: number) => unknown },
+	{ batch, rounds = 21 }: MeasureOptions,
+): Comparison {
+	// Warm-up for the JIT, both sides.
+	timeRound(baseline.run, batch);
+	timeRound(subject.run, batch);
+	const baseTimes: number[] = [];
+	const subjectTimes: number[] = [];
+	const ratios: number[] = [];
 	for (let round = 0; round < rounds; round++) {
-		const start = process.hrtime.bigint();
-		for (let i = 0; i < batch; i++) sink ^= Number(Boolean(run(i)));
-		times.push(Number(process.hrtime.bigint() - start) / batch);
+		const base = timeRound(baseline.run, batch);
+		const time = timeRound(subject.run, batch);
+		baseTimes.push(base);
+		subjectTimes.push(time);
+		ratios.push(time / base);
 	}
-	times.sort((a, b) => a - b);
-	if (sink === 2) console.log("unreachable"); // keeps the results alive
-	return { name, nsPerOp: times[Math.floor(times.length / 2)] ?? Number.NaN };
+	return {
+		baseline: { name: baseline.name, nsPerOp: median(baseTimes) },
+		subject: { name: subject.name, nsPerOp: median(subjectTimes) },
+		ratio: median(ratios),
+	};
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export function formatNs(ns: number): string {
@@ -46,8 +94,8 @@ export function report(
 	subject: Measurement,
 	baseline: Measurement,
 	targetRatio?: number,
+	ratio = subject.nsPerOp / baseline.nsPerOp,
 ): void {
-	const ratio = subject.nsPerOp / baseline.nsPerOp;
 	const verdict =
 		targetRatio === undefined
 			? ""

@@ -34,7 +34,8 @@ export function effectiveExpiry(input: ExpiryInput): ExpiryTruth {
 		earlier(input.expiresAtMs, cap),
 		input.credentialExpiresAtMs,
 	);
-	for (const limit of input.limitsMs ?? []) earliest = earlier(earliest, limit);
+	const limits = input.limitsMs;
+	if (limits) for (const limit of limits) earliest = earlier(earliest, limit);
 	if (earliest === null)
 		return { effectiveExpiresAtMs: null, certainty: "unknown" };
 	// Temporary credentials whose end we do not know may die first: we only know a latest time.
