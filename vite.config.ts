@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /** Tests that run inside workerd (the Workers runtime) instead of Node: `*.workerd.test.ts`. */
-const WORKERD_TESTS = "server/**/*.workerd.test.ts";
+const WORKERD_TESTS = "{server,test}/**/*.workerd.test.ts";
 
 export default defineConfig({
 	test: {
@@ -33,6 +33,8 @@ export default defineConfig({
 				test: {
 					name: "workerd",
 					include: [WORKERD_TESTS],
+					// The S3 server and fake STS/IAM the Worker reaches over 127.0.0.1, started in Node.
+					globalSetup: ["test/workerd/global-setup.ts"],
 					setupFiles: ["test/workerd/apply-migrations.ts"],
 					testTimeout: 30_000,
 				},

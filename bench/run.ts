@@ -3,6 +3,7 @@ import { benchDecode } from "./decode.bench.ts";
 import { benchPageInspection } from "./extension.bench.ts";
 import { benchHttp } from "./http.bench.ts";
 import { benchSigning } from "./sign.bench.ts";
+import { benchWorker } from "./worker.bench.ts";
 
 console.log(
 	`Signet benchmarks — node ${process.version}, ${new Date().toISOString()}`,
@@ -17,6 +18,10 @@ console.log(
 	"\n# The backend over HTTP (8 concurrent clients, median of 3 runs of 1,500 requests)",
 );
 await benchHttp();
+console.log(
+	"\n# The Worker in workerd (Miniflare): bundle, cold start, per managed-link visit (median of 5)",
+);
+await benchWorker();
 console.log(
 	"\n# The extension in Chromium: page inspection of 10,000 links, bundle sizes",
 );

@@ -1,11 +1,16 @@
 /** Workers entry: read the bindings once per isolate, build the adapters, answer with the same app as Node. */
-import { SignetError } from "../shared/errors.ts";
+import type { SignetError } from "../shared/errors.ts";
 import { createD1Store, type D1DatabaseLike } from "./adapters/d1-store.ts";
+import { createIamRevoker } from "./adapters/iam-revoker.ts";
+import { createS3ObjectLister } from "./adapters/s3-objects.ts";
 import { createS3Signer } from "./adapters/s3-signer.ts";
-import { createStaticCredentialSource } from "./adapters/static-credentials.ts";
+import {
+	type BaseCredentialIdentity,
+	createStsCredentialSource,
+} from "./adapters/sts-credentials.ts";
 import { createApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
-import type { AppDeps, Clock, ObjectLister, Revoker, Store } from "./ports.ts";
+import type { AppDeps, Clock, Store } from "./ports.ts";
 import { createWebCrypto } from "./signing/signing-crypto.ts";
 import { issueToken, isWellFormedToken } from "./tokens.ts";
 
@@ -20,6 +25,9 @@ export interface WorkerEnv {
 	AWS_ACCESS_KEY_ID?: string;
 	AWS_SECRET_ACCESS_KEY?: string;
 	AWS_SESSION_TOKEN?: string;
+	/** STS and IAM endpoints (VPC endpoints, or a fake in tests), as on Node. */
+	AWS_ENDPOINT_URL_STS?: string;
+	AWS_ENDPOINT_URL_IAM?: string;
 }
 
 type App = ReturnType<typeof createApp>;
@@ -67,20 +75,32 @@ async function buildApp(env: WorkerEnv, origin: string): Promise<App> {
 	const clock: Clock = { now: () => new Date() };
 	const store = createD1Store({ db: env.DB });
 	if (bootstrap) await bootstrapAdmin(store, bootstrap, clock.now());
+	// The secrets sign AssumeRole, IAM calls and the URLs of profiles without a role.
+	const identity: BaseCredentialIdentity = {
+		accessKeyId,
+		secretAccessKey,
+		...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+	};
+	const baseCredentials = async () => identity;
+	const crypto = createWebCrypto();
+	const credentials = createStsCredentialSource({
+		baseCredentials,
+		crypto,
+		clock,
+		stsEndpoint: env.AWS_ENDPOINT_URL_STS || undefined,
+	});
 	const deps: AppDeps = {
 		config,
 		store,
-		signer: createS3Signer({ crypto: createWebCrypto() }),
-		credentials: createStaticCredentialSource({
-			credentials: {
-				accessKeyId,
-				secretAccessKey,
-				sessionToken: env.AWS_SESSION_TOKEN || undefined,
-			},
-			origin: "the Worker's AWS_* secrets",
+		signer: createS3Signer({ crypto }),
+		credentials,
+		revoker: createIamRevoker({
+			baseCredentials,
+			crypto,
+			clock,
+			iamEndpoint: env.AWS_ENDPOINT_URL_IAM || undefined,
 		}),
-		revoker: UNSUPPORTED_REVOKER,
-		objects: UNSUPPORTED_LISTER,
+		objects: createS3ObjectLister({ credentials, crypto }),
 		clock,
 		publicUrl: env.SIGNET_PUBLIC_URL || config.publicUrl || origin,
 		log: (line) => console.log(line),
@@ -121,28 +141,3 @@ async function bootstrapAdmin(
 		if ((error as SignetError).code !== "conflict") throw error;
 	});
 }
-
-// TODO(issue 7): STS/IAM and ListObjectsV2 over fetch + our SigV4 signer; until then these say so.
-const UNSUPPORTED_REVOKER: Revoker = {
-	revokeSession: async () => {
-		throw new SignetError(
-			"revocation_failed",
-			"The Workers backend cannot change IAM policies yet: revoke this share from the Node backend.",
-		);
-	},
-	revokeSessionsIssuedBefore: async () => {
-		throw new SignetError(
-			"revocation_failed",
-			"The Workers backend cannot change IAM policies yet: revoke these sessions from the Node backend.",
-		);
-	},
-};
-
-const UNSUPPORTED_LISTER: ObjectLister = {
-	list: async () => {
-		throw new SignetError(
-			"upstream_failed",
-			"The Workers backend cannot browse buckets yet: type the object's key.",
-		);
-	},
-};

@@ -8,6 +8,7 @@ import {
 import { simulateSessionGet } from "../../test/support/iam-simulator.ts";
 import { type Profile, profileSchema } from "../config.ts";
 import { parseRevocationPolicy } from "../revocation/iam-policies.ts";
+import { createWebCrypto } from "../signing/signing-crypto.ts";
 import { createIamRevoker } from "./iam-revoker.ts";
 
 const ROLE_ARN = "arn:aws:iam::123456789012:role/team/signet-reports";
@@ -37,9 +38,10 @@ const profile: Profile = profileSchema.parse({
 });
 
 async function revoker(options: FakeAwsOptions = {}, policyName?: string) {
-	fake = await startFakeAws(options);
+	fake = await startFakeAws({ callers: [BASE], ...options });
 	const revoke = createIamRevoker({
 		baseCredentials: async () => BASE,
+		crypto: createWebCrypto(),
 		iamEndpoint: fake.endpoint,
 		clock,
 		...(policyName ? { policyName } : {}),

@@ -3,15 +3,16 @@
  * the profile's role that Signet alone manages (read, merged, pruned, written back).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_disable-perms.html
  */
-import {
-	DeleteRolePolicyCommand,
-	GetRolePolicyCommand,
-	IAMClient,
-	NoSuchEntityException,
-	PutRolePolicyCommand,
-} from "@aws-sdk/client-iam";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { SignetError } from "../../shared/errors.ts";
+import { describeAwsError } from "../aws/aws-error.ts";
+import { createAwsFetch } from "../aws/aws-fetch.ts";
+import {
+	deleteRolePolicy,
+	getRolePolicy,
+	type IamTarget,
+	putRolePolicy,
+} from "../aws/iam.ts";
+import { iamTargetFor } from "../aws/query-api.ts";
 import type { Profile } from "../config.ts";
 import type { Clock, Revoker } from "../ports.ts";
 import {
@@ -19,22 +20,25 @@ import {
 	type RevocationState,
 	revocationPolicy,
 } from "../revocation/iam-policies.ts";
-import {
-	type BaseCredentialProvider,
-	describeAwsError,
-} from "./sts-credentials.ts";
+import type { SigningCrypto } from "../signing/signing-crypto.ts";
+import type { BaseCredentialProvider } from "./sts-credentials.ts";
 
 export interface IamRevokerOptions {
-	/** Needs iam:GetRolePolicy, iam:PutRolePolicy and iam:DeleteRolePolicy on the profiles' roles. Default: fromNodeProviderChain(). */
-	baseCredentials?: BaseCredentialProvider;
-	/** IAM endpoint URL (a fake in tests). Default: AWS's global IAM endpoint. */
+	/** Needs iam:GetRolePolicy, iam:PutRolePolicy and iam:DeleteRolePolicy on the profiles' roles. */
+	baseCredentials: BaseCredentialProvider;
+	/** Hashing for the SigV4 signatures of IAM calls. */
+	crypto: SigningCrypto;
+	/** IAM endpoint URL (AWS_ENDPOINT_URL_IAM: a fake in tests). Default: the role's partition's IAM. */
 	iamEndpoint?: string;
-	/** IAM signing region (default us-east-1; cn-north-1 for aws-cn roles). */
+	/** IAM signing region. Default: the role's partition's (us-east-1, cn-north-1, us-gov-west-1). */
 	region?: string;
 	/** Time of the write itself: a queued revocation prunes against it. */
 	clock: Clock;
 	/** The inline policy Signet owns on each role. */
 	policyName?: string;
+	/** How long one IAM call may take. Default 10 s. */
+	timeoutMs?: number;
+	fetch?: typeof fetch;
 }
 
 export function createIamRevoker(options: IamRevokerOptions): Revoker {
@@ -52,13 +56,31 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 			`[signet] [iam-revoker] Option \`policyName\` '${policyName}' is not a valid IAM policy name.`,
 		);
 	}
+	if (typeof options.baseCredentials !== "function") {
+		throw new Error(
+			"[signet] [iam-revoker] Missing option `baseCredentials`: a function resolving to the backend's own AWS keys.",
+		);
+	}
 	const { clock } = options;
-	const credentials = options.baseCredentials ?? fromNodeProviderChain();
-	const iam = new IAMClient({
-		region: options.region ?? "us-east-1",
-		credentials,
-		...(options.iamEndpoint ? { endpoint: options.iamEndpoint } : {}),
+	const credentials = options.baseCredentials;
+	const send = createAwsFetch({
+		crypto: options.crypto,
+		timeoutMs: options.timeoutMs,
+		fetch: options.fetch,
 	});
+
+	/** Where the role's partition keeps IAM, unless an endpoint is configured. */
+	async function iamTarget(roleArn: string): Promise<IamTarget> {
+		const partition = iamTargetFor(roleArn.split(":")[1] ?? "aws");
+		return {
+			endpoint: options.iamEndpoint
+				? new URL(options.iamEndpoint)
+				: partition.endpoint,
+			region: options.region ?? partition.region,
+			credentials: await credentials(),
+		};
+	}
+
 	/** One chain of writes per role, so two revocations never overwrite each other. */
 	const queues = new Map<string, Promise<unknown>>();
 
@@ -97,29 +119,21 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 		change: (current: RevocationState) => RevocationState,
 	): Promise<void> {
 		try {
-			const current = await read(roleName);
+			const target = await iamTarget(roleArn);
+			const name = { roleName, policyName };
+			const document = await getRolePolicy(send, target, name);
+			// null: the role has no such policy yet (IAM's NoSuchEntity).
+			const current =
+				document === null ? null : parseRevocationPolicy(document);
 			const wanted = revocationPolicy({
 				...change(current ?? { revokedSessions: [] }),
 				now: clock.now(),
 			});
 			if (wanted === null) {
-				if (current !== null) {
-					await iam.send(
-						new DeleteRolePolicyCommand({
-							RoleName: roleName,
-							PolicyName: policyName,
-						}),
-					);
-				}
+				if (current !== null) await deleteRolePolicy(send, target, name);
 				return;
 			}
-			await iam.send(
-				new PutRolePolicyCommand({
-					RoleName: roleName,
-					PolicyName: policyName,
-					PolicyDocument: JSON.stringify(wanted),
-				}),
-			);
+			await putRolePolicy(send, target, name, JSON.stringify(wanted));
 		} catch (error) {
 			if (error instanceof SignetError) throw error;
 			const secrets = await credentials().then(
@@ -132,25 +146,6 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 				`Could not update the inline policy '${policyName}' of role '${roleArn}': ${summary}. The backend needs iam:GetRolePolicy, iam:PutRolePolicy and iam:DeleteRolePolicy on that role.`,
 				{ cause },
 			);
-		}
-	}
-
-	/** The current policy's entries, or null when the role has none yet. */
-	async function read(roleName: string): Promise<RevocationState | null> {
-		try {
-			const answer = await iam.send(
-				new GetRolePolicyCommand({
-					RoleName: roleName,
-					PolicyName: policyName,
-				}),
-			);
-			// IAM returns the document URL-encoded (RFC 3986).
-			return parseRevocationPolicy(
-				decodeURIComponent(answer.PolicyDocument ?? ""),
-			);
-		} catch (error) {
-			if (error instanceof NoSuchEntityException) return null;
-			throw error;
 		}
 	}
 

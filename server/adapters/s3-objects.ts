@@ -1,77 +1,71 @@
-/** ObjectLister over S3 ListObjectsV2, signed with the profile's own credentials (for picking a file). */
-import {
-	ListObjectsV2Command,
-	S3Client,
-	S3ServiceException,
-} from "@aws-sdk/client-s3";
+/**
+ * ObjectLister over S3 ListObjectsV2, signed with the profile's own credentials (for picking a file).
+ * Called over fetch with our own SigV4 signer, so the same code runs on Node and Workers.
+ */
 import { SignetError } from "../../shared/errors.ts";
-import type { Profile } from "../config.ts";
+import { AwsError, describeAwsError } from "../aws/aws-error.ts";
+import { createAwsFetch } from "../aws/aws-fetch.ts";
+import { listObjectsV2 } from "../aws/s3-list.ts";
 import type { CredentialSource, ObjectLister } from "../ports.ts";
+import type { SigningCrypto } from "../signing/signing-crypto.ts";
 
 export interface S3ObjectListerOptions {
 	credentials: CredentialSource;
+	/** Hashing for the SigV4 signatures of ListObjectsV2. */
+	crypto: SigningCrypto;
+	/** How long one listing may take. Default 10 s. */
+	timeoutMs?: number;
+	fetch?: typeof fetch;
 }
 
-export function createS3ObjectLister({
-	credentials,
-}: S3ObjectListerOptions): ObjectLister {
+export function createS3ObjectLister(
+	options: S3ObjectListerOptions,
+): ObjectLister {
+	if (!options?.credentials) {
+		throw new Error(
+			"[signet] [s3-objects] Missing option `credentials`: the CredentialSource that signs for each profile.",
+		);
+	}
+	const { credentials } = options;
+	const send = createAwsFetch({
+		crypto: options.crypto,
+		timeoutMs: options.timeoutMs,
+		fetch: options.fetch,
+	});
 	return {
 		async list({ profile, prefix, cursor, limit }) {
-			const client = await clientFor(credentials, profile);
+			const signing = await credentials.forProfile(profile, 60);
 			try {
-				const page = await client.send(
-					new ListObjectsV2Command({
-						Bucket: profile.bucket,
-						Prefix: prefix,
-						Delimiter: "/",
-						MaxKeys: limit,
-						ContinuationToken: cursor,
-					}),
-				);
+				const page = await listObjectsV2(send, {
+					bucket: profile.bucket,
+					region: profile.region,
+					endpoint: profile.endpoint,
+					// S3-compatible servers (MinIO, the local demo) are addressed path-style.
+					forcePathStyle: Boolean(profile.endpoint),
+					prefix,
+					delimiter: "/",
+					maxKeys: limit,
+					continuationToken: cursor,
+					credentials: signing,
+				});
 				return {
-					objects: (page.Contents ?? []).map((object) => ({
-						key: object.Key ?? "",
-						size: object.Size ?? 0,
-						lastModified: object.LastModified?.toISOString() ?? "",
-					})),
-					folders: (page.CommonPrefixes ?? [])
-						.map((folder) => folder.Prefix ?? "")
-						.filter(Boolean),
-					nextCursor: page.NextContinuationToken ?? null,
+					objects: page.objects,
+					folders: page.commonPrefixes,
+					nextCursor: page.nextContinuationToken,
 				};
 			} catch (error) {
 				const code =
-					error instanceof S3ServiceException ? error.name : "NetworkError";
+					error instanceof AwsError ? error.code : "a malformed answer";
+				const { cause } = describeAwsError(error, [
+					signing.secretAccessKey,
+					signing.sessionToken,
+				]);
 				throw new SignetError(
 					"upstream_failed",
 					`Listing '${profile.bucket}/${prefix}' failed: S3 answered ${code}.`,
-					{
-						cause: error,
-					},
+					{ cause },
 				);
-			} finally {
-				client.destroy();
 			}
 		},
 	};
-}
-
-async function clientFor(
-	credentials: CredentialSource,
-	profile: Profile,
-): Promise<S3Client> {
-	const signing = await credentials.forProfile(profile, 60);
-	return new S3Client({
-		region: profile.region,
-		endpoint: profile.endpoint,
-		forcePathStyle: Boolean(profile.endpoint),
-		credentials: {
-			accessKeyId: signing.accessKeyId,
-			secretAccessKey: signing.secretAccessKey,
-			sessionToken: signing.sessionToken,
-		},
-		requestChecksumCalculation: "WHEN_REQUIRED",
-		responseChecksumValidation: "WHEN_REQUIRED",
-		maxAttempts: 2,
-	});
 }

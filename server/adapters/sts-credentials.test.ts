@@ -14,6 +14,7 @@ import {
 import { type Profile, profileSchema } from "../config.ts";
 import type { ShareCredentialRequest } from "../ports.ts";
 import { sessionPolicyFor } from "../revocation/iam-policies.ts";
+import { createNodeCrypto } from "../signing/node-crypto.ts";
 import {
 	type BaseCredentialIdentity,
 	createStsCredentialSource,
@@ -56,9 +57,10 @@ async function source(
 	options: FakeAwsOptions = {},
 	base: BaseCredentialIdentity = BASE_LONG_TERM,
 ) {
-	fake = await startFakeAws({ now: clock.now, ...options });
+	fake = await startFakeAws({ now: clock.now, callers: [base], ...options });
 	const credentials = createStsCredentialSource({
 		baseCredentials: async () => base,
+		crypto: createNodeCrypto(),
 		stsEndpoint: fake.endpoint,
 		clock,
 	});
@@ -149,7 +151,10 @@ describe("per-share sessions", () => {
 			kind: "per-share-session",
 		});
 		expect(secondsFromNow(signing.expiresAt)).toBe(1260);
-		expect(fake.requests[0]?.accessKeyId).toBe(BASE_LONG_TERM.accessKeyId);
+		expect(fake.requests[0]).toMatchObject({
+			accessKeyId: BASE_LONG_TERM.accessKeyId,
+			signatureProblem: null,
+		});
 	});
 
 	it("assumes a new session for every share", async () => {
@@ -460,6 +465,57 @@ describe("STS failures", () => {
 		expectNoSecret(error);
 	});
 
+	it("reports STS refusing a signature made with a wrong secret, without the secret", async () => {
+		const wrong = {
+			...BASE_LONG_TERM,
+			secretAccessKey: "wrongSecretMustNeverLeak0000000000000001",
+		};
+		const { fake, credentials } = await source(
+			{ callers: [BASE_LONG_TERM] },
+			wrong,
+		);
+		const error = await failure(credentials.forShare(share(profile())));
+		expect(error.message).toContain("SignatureDoesNotMatch (HTTP 403)");
+		expect(fake.requests.map((r) => r.signatureProblem)).toEqual([
+			"SignatureDoesNotMatch",
+		]);
+		expect(String(error) + String(error.cause)).not.toContain(
+			wrong.secretAccessKey,
+		);
+	});
+
+	it("signs with the session token of temporary base credentials", async () => {
+		const { fake, credentials } = await source({}, BASE_TEMPORARY);
+		await credentials.forShare(share(profile()));
+		expect(fake.requests).toEqual([
+			expect.objectContaining({
+				accessKeyId: BASE_TEMPORARY.accessKeyId,
+				hasSessionToken: true,
+				signatureProblem: null,
+			}),
+		]);
+	});
+
+	it("tries once more when STS throttles, then fails with its code", async () => {
+		let throttles = 1;
+		const { fake, credentials } = await source({
+			fail: () =>
+				throttles-- > 0
+					? { status: 400, code: "Throttling", message: "Rate exceeded" }
+					: undefined,
+		});
+		await credentials.forShare(share(profile()));
+		expect(fake.assumeRoleCalls.map((c) => c.error)).toEqual([
+			"Throttling",
+			null,
+		]);
+		throttles = 2;
+		const error = await failure(
+			credentials.forShare(share(profile(), { shareId: "shr_2" })),
+		);
+		expect(error.message).toContain("Throttling (HTTP 400): Rate exceeded");
+	});
+
 	it("wraps an unreachable STS without leaking secrets", async () => {
 		const { fake, credentials } = await source({}, BASE_TEMPORARY);
 		await fake.close();
@@ -483,6 +539,7 @@ describe("base credentials", () => {
 						},
 					),
 				),
+			crypto: createNodeCrypto(),
 			stsEndpoint: fake.endpoint,
 			clock,
 		});
@@ -509,7 +566,10 @@ describe("options", () => {
 			/Missing option `clock`/,
 		);
 		expect(() =>
-			createStsCredentialSource({ clock, stsEndpoint: "not a url" }),
+			createStsCredentialSource({
+				clock,
+				stsEndpoint: "not a url",
+			} as never),
 		).toThrow(/stsEndpoint/);
 	});
 });

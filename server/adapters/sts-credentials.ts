@@ -1,15 +1,14 @@
 /**
  * CredentialSource on STS: a per-share session scoped to one object (revocable on its own), one shared
- * session per profile refreshed early, or the base credentials for profiles without a role.
+ * session per profile refreshed early, or the base credentials for profiles without a role. STS is
+ * called over fetch with our own SigV4 signer, so the same code runs on Node and Workers.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
-import {
-	AssumeRoleCommand,
-	type AssumeRoleCommandOutput,
-	STSClient,
-} from "@aws-sdk/client-sts";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { SignetError } from "../../shared/errors.ts";
+import { describeAwsError } from "../aws/aws-error.ts";
+import { type AwsFetch, createAwsFetch } from "../aws/aws-fetch.ts";
+import { stsEndpointFor } from "../aws/query-api.ts";
+import { type AssumedRole, assumeRole } from "../aws/sts.ts";
 import type { Profile } from "../config.ts";
 import type {
 	Clock,
@@ -18,8 +17,9 @@ import type {
 	SigningCredentials,
 } from "../ports.ts";
 import { sessionPolicyFor } from "../revocation/iam-policies.ts";
+import type { SigningCrypto } from "../signing/signing-crypto.ts";
 
-/** What an AWS SDK credential provider resolves to (fromNodeProviderChain(), fromIni(), …). */
+/** What a credential provider resolves to (the Worker's secrets, Node's default provider chain). */
 export interface BaseCredentialIdentity {
 	accessKeyId: string;
 	secretAccessKey: string;
@@ -29,13 +29,18 @@ export interface BaseCredentialIdentity {
 export type BaseCredentialProvider = () => Promise<BaseCredentialIdentity>;
 
 export interface StsCredentialSourceOptions {
-	/** Signs AssumeRole, and the URLs of profiles without a role. Default: fromNodeProviderChain(). */
-	baseCredentials?: BaseCredentialProvider;
-	/** STS endpoint URL (a fake in tests). Default: AWS's regional endpoint. */
+	/** Signs AssumeRole, and the URLs of profiles without a role. */
+	baseCredentials: BaseCredentialProvider;
+	/** Hashing for the SigV4 signatures of STS calls. */
+	crypto: SigningCrypto;
+	/** STS endpoint URL (AWS_ENDPOINT_URL_STS: a VPC endpoint, a fake in tests). Default: AWS's regional endpoint. */
 	stsEndpoint?: string;
 	/** STS region. Default: the profile's region (us-east-1 for "auto"). */
 	region?: string;
 	clock: Clock;
+	/** How long one STS call may take. Default 10 s. */
+	timeoutMs?: number;
+	fetch?: typeof fetch;
 }
 
 /** A session outlives the URL it signs by this much. */
@@ -65,25 +70,28 @@ export function createStsCredentialSource(
 			`[signet] [sts-credentials] Option \`stsEndpoint\` is not a URL: '${options.stsEndpoint}'.`,
 		);
 	}
+	if (typeof options.baseCredentials !== "function") {
+		throw new Error(
+			"[signet] [sts-credentials] Missing option `baseCredentials`: a function resolving to the backend's own AWS keys.",
+		);
+	}
 	const { clock } = options;
-	const base = options.baseCredentials ?? fromNodeProviderChain();
-	const clients = new Map<string, STSClient>();
+	const base = options.baseCredentials;
+	const send: AwsFetch = createAwsFetch({
+		crypto: options.crypto,
+		timeoutMs: options.timeoutMs,
+		fetch: options.fetch,
+	});
 	const shared = new Map<string, Promise<Session>>();
 
-	function client(profile: Profile): STSClient {
+	function stsTarget(profile: Profile) {
 		const region =
 			options.region ??
 			(profile.region === "auto" ? "us-east-1" : profile.region);
-		let sts = clients.get(region);
-		if (!sts) {
-			sts = new STSClient({
-				region,
-				credentials: base,
-				...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
-			});
-			clients.set(region, sts);
-		}
-		return sts;
+		const endpoint = options.stsEndpoint
+			? new URL(options.stsEndpoint)
+			: stsEndpointFor(region);
+		return { region, endpoint };
 	}
 
 	/** The base credentials, or upstream_failed when no provider has any. */
@@ -94,7 +102,7 @@ export function createStsCredentialSource(
 			const { summary, cause } = describeAwsError(error, []);
 			throw new SignetError(
 				"upstream_failed",
-				`Could not load the backend's AWS credentials (environment, shared config, SSO, container or instance role): ${summary}`,
+				`Could not load the backend's own AWS credentials: ${summary}`,
 				{ cause },
 			);
 		}
@@ -129,34 +137,31 @@ export function createStsCredentialSource(
 		kind: "shared-session" | "per-share-session",
 	): Promise<SigningCredentials> {
 		const { externalId } = profile.credentials;
-		let answer: AssumeRoleCommandOutput;
+		let answer: AssumedRole;
 		try {
-			answer = await client(profile).send(
-				new AssumeRoleCommand({
-					RoleArn: roleArn,
-					RoleSessionName: input.sessionName,
-					DurationSeconds: input.durationSeconds,
-					...(input.policy ? { Policy: input.policy } : {}),
-					...(externalId ? { ExternalId: externalId } : {}),
-				}),
+			const identity = await baseIdentity();
+			answer = await assumeRole(
+				send,
+				{ ...stsTarget(profile), credentials: identity },
+				{
+					roleArn,
+					roleSessionName: input.sessionName,
+					durationSeconds: input.durationSeconds,
+					policy: input.policy,
+					externalId,
+				},
 			);
 		} catch (error) {
+			if (error instanceof SignetError) throw error;
 			throw await stsFailure(error, roleArn, profile);
 		}
-		const creds = answer.Credentials;
-		const userId = answer.AssumedRoleUser?.AssumedRoleId;
-		if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.Expiration) {
-			throw new SignetError(
-				"upstream_failed",
-				`STS answered AssumeRole for role '${roleArn}' without credentials.`,
-			);
-		}
 		return {
-			accessKeyId: creds.AccessKeyId,
-			secretAccessKey: creds.SecretAccessKey,
-			...(creds.SessionToken ? { sessionToken: creds.SessionToken } : {}),
-			expiresAt: creds.Expiration,
-			sessionUserId: kind === "per-share-session" ? (userId ?? null) : null,
+			accessKeyId: answer.accessKeyId,
+			secretAccessKey: answer.secretAccessKey,
+			sessionToken: answer.sessionToken,
+			expiresAt: answer.expiration,
+			sessionUserId:
+				kind === "per-share-session" ? (answer.assumedRoleId ?? null) : null,
 			kind,
 		};
 	}
@@ -285,36 +290,4 @@ export function createStsCredentialSource(
 /** `signet-shared-<profile id>`, cut to STS's 64 characters. */
 function sharedSessionName(profile: Profile): string {
 	return `signet-shared-${profile.id}`.slice(0, 64);
-}
-
-/**
- * An AWS SDK error in words that carry no secret: its code, HTTP status and message, with the given
- * secrets cut out. The cause keeps only those, never the SDK error (it holds request details).
- */
-export function describeAwsError(
-	error: unknown,
-	secrets: (string | undefined)[],
-): { summary: string; cause: Error } {
-	const e = (typeof error === "object" && error !== null ? error : {}) as {
-		name?: unknown;
-		code?: unknown;
-		Code?: unknown;
-		message?: unknown;
-		$metadata?: { httpStatusCode?: number; requestId?: string };
-	};
-	const code = [e.Code, e.code, e.name].find(
-		(value): value is string => typeof value === "string" && value !== "Error",
-	);
-	const status = e.$metadata?.httpStatusCode;
-	let message = typeof e.message === "string" ? e.message : String(error);
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4)
-			message = message.replaceAll(secret, "[redacted]");
-	}
-	const label = `${code ?? "UnknownError"}${status ? ` (HTTP ${status})` : ""}`;
-	const requestId = e.$metadata?.requestId;
-	return {
-		summary: `${label}: ${message}`,
-		cause: new Error(requestId ? `${label}, request id ${requestId}` : label),
-	};
 }

@@ -4,7 +4,9 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
  */
 import { MAX_SIGV4_EXPIRES_SECONDS } from "../../shared/presigned/effective-expiry.ts";
-import type { HmacHex, SigningCrypto } from "./signing-crypto.ts";
+import { escapeUri } from "./escape-uri.ts";
+import type { SigningCrypto } from "./signing-crypto.ts";
+import { createSigningKeyCache, remember, toLongDate } from "./signing-key.ts";
 
 export interface S3Credentials {
 	accessKeyId: string;
@@ -44,8 +46,6 @@ export interface S3Presigner {
 }
 
 const PREFIX = "[signet] [presign-s3]";
-/** Entries per cache: signing keys (one per secret, day and region), regions and endpoints. */
-const CACHE_LIMIT = 64;
 
 export function createS3Presigner({ crypto }: S3PresignerOptions): S3Presigner {
 	if (!crypto) {
@@ -81,6 +81,7 @@ export function createS3Presigner({ crypto }: S3PresignerOptions): S3Presigner {
 				credentials.secretAccessKey,
 				shortDate,
 				region,
+				"s3",
 			);
 			const { host, origin, path } = locate(request, awsHost, endpoint);
 
@@ -135,72 +136,6 @@ function queryTail(request: PresignRequest): string {
 	return `${tail}&x-id=GetObject`;
 }
 
-interface SigningKey {
-	promise: Promise<HmacHex>;
-	/** Set once derived, so each URL after the first skips one await. */
-	ready: HmacHex | undefined;
-}
-
-/**
- * kDate → kRegion → kService → kSigning: four HMACs that change once a day per secret and region.
- * The key used last is checked before the map, which would need a cache key built per URL.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#derive-signing-key
- */
-function createSigningKeyCache(crypto: SigningCrypto) {
-	const keys = new Map<string, SigningKey>();
-	let recent: SigningKey | undefined;
-	let recentSecret = "";
-	let recentDate = "";
-	let recentRegion = "";
-	return (secret: string, shortDate: string, region: string): SigningKey => {
-		if (
-			recent !== undefined &&
-			secret === recentSecret &&
-			shortDate === recentDate &&
-			region === recentRegion
-		) {
-			return recent;
-		}
-		const cacheKey = `${shortDate}/${region}/${secret}`;
-		let key = keys.get(cacheKey);
-		if (key === undefined) {
-			const derived: SigningKey = {
-				promise: deriveSigningKey(crypto, secret, shortDate, region),
-				ready: undefined,
-			};
-			derived.promise.then(
-				(hmacHex) => {
-					derived.ready = hmacHex;
-				},
-				() => {
-					// Not cached: the next URL tries again; this one's caller sees the error.
-					keys.delete(cacheKey);
-					if (recent === derived) recent = undefined;
-				},
-			);
-			remember(keys, cacheKey, derived);
-			key = derived;
-		}
-		recent = key;
-		recentSecret = secret;
-		recentDate = shortDate;
-		recentRegion = region;
-		return key;
-	};
-}
-
-async function deriveSigningKey(
-	crypto: SigningCrypto,
-	secret: string,
-	shortDate: string,
-	region: string,
-): Promise<HmacHex> {
-	const kDate = await crypto.hmac(`AWS4${secret}`, shortDate);
-	const kRegion = await crypto.hmac(kDate, region);
-	const kService = await crypto.hmac(kRegion, "s3");
-	return crypto.hmacHexWith(await crypto.hmac(kService, "aws4_request"));
-}
-
 function cached<V>(
 	cache: Map<string, V>,
 	key: string,
@@ -214,21 +149,6 @@ function cached<V>(
 	return value;
 }
 
-/** Adds to a cache that forgets its oldest entry once full (a Map iterates in insertion order). */
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-	if (cache.size >= CACHE_LIMIT) {
-		const oldest = cache.keys().next();
-		if (!oldest.done) cache.delete(oldest.value);
-	}
-	cache.set(key, value);
-}
-
-/** `2025-03-01T12:00:00.123Z` → `20250301T120000Z`: the SDK drops milliseconds rather than rounding. */
-function toLongDate(date: Date): string {
-	const iso = date.toISOString();
-	return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-}
-
 // ---- Where the request goes: the SDK's S3 endpoint rules, for plain GetObject and PutObject ----
 
 interface Endpoint {
@@ -238,10 +158,31 @@ interface Endpoint {
 	isIp: boolean;
 }
 
-interface Location {
+export interface Location {
 	origin: string;
 	host: string;
 	path: string;
+}
+
+export type BucketTarget = Pick<
+	PresignRequest,
+	"bucket" | "region" | "endpoint" | "forcePathStyle"
+>;
+
+/** Where a request on the bucket itself goes (ListObjectsV2), by the same rules as its objects. */
+export function locateBucket(target: BucketTarget): Location {
+	const endpoint =
+		target.endpoint === undefined ? undefined : parseEndpoint(target.endpoint);
+	const located = locate(
+		{ ...target, key: "" },
+		awsHostOf(target.region),
+		endpoint,
+	);
+	// The empty key leaves a trailing slash; path-style, the bucket is named without one.
+	const bucketPath = `/${escapeUri(target.bucket)}/`;
+	return located.path.endsWith(bucketPath)
+		? { ...located, path: located.path.slice(0, -1) }
+		: located;
 }
 
 /** isVirtualHostableS3Bucket in @aws-sdk/core: lowercase DNS labels of 3–63 characters each. */
@@ -257,7 +198,10 @@ const IPV4 =
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
  */
 function locate(
-	request: PresignRequest,
+	request: Pick<
+		PresignRequest,
+		"bucket" | "key" | "endpoint" | "forcePathStyle"
+	>,
 	awsHost: string,
 	endpoint: Endpoint | undefined,
 ): Location {
@@ -372,46 +316,11 @@ function awsHostOf(region: string): string {
 			`${PREFIX} Region '${region}' is not an AWS region name like eu-west-1.`,
 		);
 	}
-	const partition = PARTITIONS.find(([pattern]) => pattern.test(region));
-	return `s3.${region}.${partition?.[1] ?? "amazonaws.com"}`;
+	return `s3.${region}.${dnsSuffixOf(region)}`;
 }
 
-// ---- Escaping, as the SDK does it: RFC 3986, so encodeURIComponent plus !'()* ----
-
-/** "%XX" for each ASCII code the SDK escapes, "" for the unreserved ones (A-Z a-z 0-9 - . _ ~). */
-const ASCII_ESCAPES = Array.from({ length: 128 }, (_, code) =>
-	/[\w.~-]/.test(String.fromCharCode(code))
-		? ""
-		: `%${code.toString(16).toUpperCase().padStart(2, "0")}`,
-);
-const SLASH = 47;
-
-/**
- * The SDK's escapeUri (encodeURIComponent, then !'()* as well) in one pass that copies runs of
- * unreserved characters: encodeURIComponent plus a regex replace cost ~1 µs per key on Node 20.
- * `keepSlash` gives the SDK's key path, each `/`-separated segment escaped and nothing normalised:
- * S3 keys may hold `//`, `.` and `..`, and S3 signs the path as sent (uriEscapePath: false).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
- */
-function escapeUri(value: string, keepSlash = false): string {
-	let escaped = "";
-	let copiedTo = 0;
-	for (let i = 0; i < value.length; i++) {
-		const code = value.charCodeAt(i);
-		if (code < 128) {
-			const percent = ASCII_ESCAPES[code];
-			if (!percent || (keepSlash && code === SLASH)) continue;
-			escaped += value.slice(copiedTo, i) + percent;
-			copiedTo = i + 1;
-		} else {
-			// UTF-8 for a whole non-ASCII run; like the SDK, this throws on a lone surrogate.
-			let end = i + 1;
-			while (end < value.length && value.charCodeAt(end) >= 128) end++;
-			escaped +=
-				value.slice(copiedTo, i) + encodeURIComponent(value.slice(i, end));
-			copiedTo = end;
-			i = end - 1;
-		}
-	}
-	return copiedTo === 0 ? value : escaped + value.slice(copiedTo);
+/** The DNS suffix of a region's partition: amazonaws.com, amazonaws.com.cn, … */
+export function dnsSuffixOf(region: string): string {
+	const partition = PARTITIONS.find(([pattern]) => pattern.test(region));
+	return partition?.[1] ?? "amazonaws.com";
 }

@@ -1,7 +1,15 @@
-/** Drives the admin page of an in-memory test app like a browser: a session cookie, forms, CSRF. */
-import type { createTestApp } from "./app-deps.ts";
+/**
+ * Drives the admin page like a browser: a session cookie, forms, CSRF. The app answers in memory:
+ * createTestApp()'s, or the Workers entry inside workerd.
+ */
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+/** An app answering requests in memory, and the API tokens of its users. */
+export interface TestApp {
+	app: {
+		request(path: string, init?: RequestInit): Response | Promise<Response>;
+	};
+	tokens: Record<string, string>;
+}
 
 export interface AdminClient {
 	/** The `signet_session` cookie's value. */
@@ -39,10 +47,10 @@ export function csrfOf(html: string): string {
 
 export async function signInAdmin(
 	test: TestApp,
-	as: keyof TestApp["tokens"] = "admin",
+	as = "admin",
 ): Promise<AdminClient> {
 	const response = await postForm(test, "/admin/sign-in", {
-		token: test.tokens[as],
+		token: test.tokens[as] ?? "",
 	});
 	const sessionId =
 		/signet_session=([^;]+)/.exec(

@@ -43,11 +43,36 @@ export interface Backend {
 	close(): Promise<void>;
 }
 
-export async function startBackend(options: BackendOptions): Promise<Backend> {
-	const s3 = await startS3Server({
-		buckets: [{ name: BUCKET, objects: options.objects }],
+export interface Upstreams {
+	s3: S3Server;
+	aws: FakeAws;
+	close(): Promise<void>;
+}
+
+/**
+ * What the backend talks to: the S3 server holding BUCKET, and STS/IAM faked at their HTTP boundary,
+ * which accept LOCAL_LONG_TERM (the backend's own keys) and hand out LOCAL_TEMPORARY sessions.
+ */
+export async function startUpstreams(
+	objects: Record<string, string>,
+): Promise<Upstreams> {
+	const s3 = await startS3Server({ buckets: [{ name: BUCKET, objects }] });
+	const aws = await startFakeAws({
+		credentials: LOCAL_TEMPORARY,
+		callers: [LOCAL_LONG_TERM],
 	});
-	const aws = await startFakeAws({ credentials: LOCAL_TEMPORARY });
+	return {
+		s3,
+		aws,
+		close: async () => {
+			await aws.close();
+			await s3.close();
+		},
+	};
+}
+
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+	const { s3, aws } = await startUpstreams(options.objects);
 	// The backend's own identity comes through the default provider chain, as in production.
 	process.env.AWS_ACCESS_KEY_ID = LOCAL_LONG_TERM.accessKeyId;
 	process.env.AWS_SECRET_ACCESS_KEY = LOCAL_LONG_TERM.secretAccessKey;

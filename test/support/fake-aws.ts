@@ -1,6 +1,8 @@
 /**
- * A fake STS and IAM on 127.0.0.1 speaking the AWS Query protocol as the v3 SDK sends it (form POST,
- * XML answers). It checks no signature: it is a fake at the HTTP boundary that records every request.
+ * A fake STS and IAM on 127.0.0.1 speaking the AWS Query protocol (form POST, XML answers), faked at
+ * the HTTP boundary: it records every request and, like AWS, refuses any whose SigV4 signature the
+ * AWS SDK's own signer does not reproduce with the caller's secret, or whose date is 15 min off.
+ * `GET /__fake-aws/state` shows what it recorded (for tests that run in another runtime).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { randomBytes, randomUUID } from "node:crypto";
@@ -10,8 +12,18 @@ import {
 	type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sdkSignedHeaders } from "./sdk-sigv4.ts";
+
+export interface FakeAwsCaller {
+	accessKeyId: string;
+	secretAccessKey: string;
+	/** Temporary keys: requests must carry this token. */
+	sessionToken?: string;
+}
 
 export interface FakeAwsOptions {
+	/** The identities whose signed requests it accepts (the backend's own keys); others get 403. */
+	callers?: FakeAwsCaller[];
 	/** The key pair AssumeRole hands out (give one the local S3 server accepts); must start with ASIA. */
 	credentials?: { accessKeyId: string; secretAccessKey: string };
 	/** The role's MaxSessionDuration (default 3600). */
@@ -38,6 +50,8 @@ export interface FakeAwsRequest {
 	/** From the Authorization header; null when unsigned. */
 	accessKeyId: string | null;
 	hasSessionToken: boolean;
+	/** Why the signature was refused (403), or null when it was valid. */
+	signatureProblem: string | null;
 }
 
 export interface AssumeRoleCall {
@@ -125,21 +139,122 @@ async function handle(
 ): Promise<void> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const params = Object.fromEntries(
-		new URLSearchParams(Buffer.concat(chunks).toString("utf8")),
-	);
+	if (req.method === "GET" && req.url === "/__fake-aws/state") {
+		res.writeHead(200, { "content-type": "application/json" });
+		res.end(
+			JSON.stringify({
+				assumeRoleCalls: state.assumeRoleCalls,
+				policies: Object.fromEntries(state.policies),
+			}),
+		);
+		return;
+	}
+	const body = Buffer.concat(chunks).toString("utf8");
+	const params = Object.fromEntries(new URLSearchParams(body));
 	const credential = /Credential=([^/,\s]+)\//.exec(
 		req.headers.authorization ?? "",
 	);
+	const ns = params.Version === "2010-05-08" ? IAM_NS : STS_NS;
+	const refusal = await checkSignature(state, req, body, ns === IAM_NS);
 	const request: FakeAwsRequest = {
 		action: params.Action ?? "",
 		params,
 		accessKeyId: credential?.[1] ?? null,
 		hasSessionToken: req.headers["x-amz-security-token"] !== undefined,
+		signatureProblem: refusal?.code ?? null,
 	};
 	state.requests.push(request);
-	const answer = answerFor(state, request);
+	const answer = refusal ? failure(ns, refusal) : answerFor(state, request);
 	send(res, answer.status, answer.body);
+}
+
+const AUTHORIZATION =
+	/^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+const MAX_SKEW_MS = 15 * 60_000;
+
+/** What AWS would answer to a request it cannot authenticate; undefined when the signature is good. */
+async function checkSignature(
+	state: State,
+	req: IncomingMessage,
+	body: string,
+	isIam: boolean,
+): Promise<FakeAwsError | undefined> {
+	const denied = (code: string, message: string) => ({
+		status: 403,
+		code,
+		message,
+	});
+	const match = AUTHORIZATION.exec(req.headers.authorization ?? "");
+	if (!match) {
+		return denied(
+			"MissingAuthenticationToken",
+			"Request is missing Authentication Token",
+		);
+	}
+	const [, accessKeyId, shortDate, region, service, signedHeaders, signature] =
+		match as unknown as string[];
+	const token = req.headers["x-amz-security-token"];
+	const caller = state.options.callers?.find(
+		(c) => c.accessKeyId === accessKeyId,
+	);
+	if (!caller || caller.sessionToken !== token) {
+		return denied(
+			"InvalidClientTokenId",
+			"The security token included in the request is invalid.",
+		);
+	}
+	const expectedService = isIam ? "iam" : "sts";
+	if (service !== expectedService) {
+		return denied(
+			"SignatureDoesNotMatch",
+			`Credential should be scoped to correct service: '${expectedService}'.`,
+		);
+	}
+	const amzDate = String(req.headers["x-amz-date"] ?? "");
+	const signedAt = Date.parse(
+		amzDate.replace(
+			/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+			"$1-$2-$3T$4:$5:$6Z",
+		),
+	);
+	if (
+		Number.isNaN(signedAt) ||
+		!amzDate.startsWith(shortDate ?? "") ||
+		Math.abs(Date.now() - signedAt) > MAX_SKEW_MS
+	) {
+		return denied(
+			"SignatureDoesNotMatch",
+			`Signature expired: ${amzDate} is now earlier or later than 15 minutes from now.`,
+		);
+	}
+	const headers: Record<string, string> = {};
+	for (const name of (signedHeaders ?? "").split(";")) {
+		const value = req.headers[name];
+		if (value === undefined) {
+			return denied(
+				"SignatureDoesNotMatch",
+				`Signed header '${name}' is not in the request.`,
+			);
+		}
+		headers[name] = Array.isArray(value) ? value.join(", ") : value;
+	}
+	const expected = await sdkSignedHeaders({
+		method: req.method ?? "",
+		url: new URL(req.url ?? "/", `http://${req.headers.host}`),
+		headers,
+		body,
+		service: service ?? "",
+		region: region ?? "",
+		credentials: caller,
+		signingDate: new Date(signedAt),
+	});
+	if (!expected.authorization?.endsWith(`Signature=${signature}`)) {
+		return denied(
+			"SignatureDoesNotMatch",
+			"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
+		);
+	}
+	return undefined;
 }
 
 function answerFor(state: State, request: FakeAwsRequest): Answer {

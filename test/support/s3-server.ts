@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { LOCAL_LONG_TERM, LOCAL_TEMPORARY } from "./local-keys.ts";
 
 export interface S3Credentials {
 	accessKeyId: string;
@@ -28,15 +29,7 @@ export interface S3Server {
 	close(): Promise<void>;
 }
 
-/** Accepted by default: a long-term-looking key and a temporary-looking one (s3rver ignores session tokens). */
-export const LOCAL_LONG_TERM = {
-	accessKeyId: "AKIASIGNETLOCAL00001",
-	secretAccessKey: "signetLocalLongTermSecret000000000000001",
-};
-export const LOCAL_TEMPORARY = {
-	accessKeyId: "ASIASIGNETLOCAL00001",
-	secretAccessKey: "signetLocalTemporarySecret00000000000001",
-};
+export { LOCAL_LONG_TERM, LOCAL_TEMPORARY };
 
 // s3rver ships no types; these are the parts of its lib/ (a Koa app) we use.
 interface S3rverContext {
