@@ -55,6 +55,10 @@ export function manifestFor({ browser, grantedHosts = [] }: ManifestOptions) {
 		optional_host_permissions: ["http://*/*", "https://*/*"],
 		...(browser === "firefox"
 			? {
+					// Firefox's default adds upgrade-insecure-requests, which turns every http:// request
+					// but loopback into https://: an http:// backend on the LAN, or "Check now" on an
+					// http:// MinIO URL, would fail there and work in Chrome.
+					content_security_policy: { extension_pages: "script-src 'self'" },
 					browser_specific_settings: {
 						gecko: {
 							id: FIREFOX_EXTENSION_ID,

@@ -9,6 +9,27 @@ export const CHROMIUM = process.env.SIGNET_CHROMIUM ?? "/usr/bin/chromium";
 /** The test build: dist/chrome with 127.0.0.1 pre-granted (see extension/manifest.ts). */
 export const TEST_EXTENSION_DIR = resolve("dist/chrome-test");
 
+/** Throws, saying what to do, when the browser or the built extension is missing. */
+export function assertLaunchable(options: {
+	browser: string;
+	install: string;
+	extensionDir: string;
+}): void {
+	if (!existsSync(options.browser)) {
+		throw new Error(`No browser at ${options.browser}: ${options.install}.`);
+	}
+	if (!existsSync(join(options.extensionDir, "manifest.json"))) {
+		throw new Error(
+			`No built extension at ${options.extensionDir}: the test setup builds it (test/global-setup.ts).`,
+		);
+	}
+}
+
+/** A fresh, empty browser profile; the caller removes it on close. */
+export function createProfileDir(browser: string): Promise<string> {
+	return mkdtemp(join(tmpdir(), `signet-${browser}-`));
+}
+
 export interface ExtensionBrowser {
 	context: BrowserContext;
 	extensionId: string;
@@ -21,17 +42,12 @@ export interface ExtensionBrowser {
 export async function launchExtension(
 	extensionDir = TEST_EXTENSION_DIR,
 ): Promise<ExtensionBrowser> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(
-			`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set SIGNET_CHROMIUM).`,
-		);
-	}
-	if (!existsSync(join(extensionDir, "manifest.json"))) {
-		throw new Error(
-			`No built extension at ${extensionDir}: the test setup builds it (test/global-setup.ts).`,
-		);
-	}
-	const profile = await mkdtemp(join(tmpdir(), "signet-chromium-"));
+	assertLaunchable({
+		browser: CHROMIUM,
+		install: "apt-get install -y chromium (or set SIGNET_CHROMIUM)",
+		extensionDir,
+	});
+	const profile = await createProfileDir("chromium");
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: false,
