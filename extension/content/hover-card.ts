@@ -7,7 +7,6 @@ export const CARD_TAG = "signet-card";
 
 const CSS = `:host{all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}
 .c{position:absolute;width:360px;max-width:calc(100vw - 16px);box-sizing:border-box;padding:12px 14px;background:#fff;color:#1f2328;border:1px solid #d1d9e0;border-radius:10px;box-shadow:0 8px 24px #1f232833;font:13px/1.45 system-ui,sans-serif}
-.c[hidden]{display:none}
 .h{display:flex;align-items:center;justify-content:space-between;gap:8px;margin-bottom:8px;font-size:16px}
 .s,dt{color:#59636e;font-size:12px;white-space:nowrap}
 .k{font:12px/1.4 ui-monospace,monospace;word-break:break-all;margin-bottom:8px}

@@ -50,6 +50,8 @@ export function scanPage(
 	const seen = new WeakMap<Element, { raw: string; badge: Badge | null }>();
 	const queue: Element[] = []; // near the viewport: decode now
 	const roots: Element[] = []; // subtrees the page added: search in idle time
+	// Badges made but not yet in the page: they go in together, so the page lays out once for them.
+	const pending: { badge: Badge; anchor: Element }[] = [];
 	let idle = 0;
 	let batch = 0;
 
@@ -89,10 +91,23 @@ export function scanPage(
 			element.localName !== "a" && parent?.matches("video,audio,picture")
 				? parent
 				: element;
-		anchor.after(badge.host);
+		pending.push({ badge, anchor });
 		seen.set(element, { raw, badge });
-		byHost.set(badge.host, badge);
-		badges.add(badge);
+	};
+
+	/**
+	 * Puts the badges made so far into the page in one go. Each insertion into a long page costs it a
+	 * relayout of the whole list (30 ms for 10,000 links on a slow machine), so one batch, one layout.
+	 */
+	const insertPending = () => {
+		for (const { badge, anchor } of pending.splice(0)) {
+			// Skipped when the page changed the link meanwhile: a newer badge, or none, replaced it.
+			if (seen.get(badge.target)?.badge !== badge || !anchor.isConnected)
+				continue;
+			anchor.after(badge.host);
+			byHost.set(badge.host, badge);
+			badges.add(badge);
+		}
 	};
 
 	// Badges are made only near the viewport: a badge after each of 2,000 links costs a long page more
@@ -138,6 +153,8 @@ export function scanPage(
 			if (element.isConnected) inspect(element, nowMs);
 		}
 		queue.splice(0, done);
+		// Badges wait for the rest of their batch: a few idle callbacks at most, decoding is quick.
+		if (queue.length === 0) insertPending();
 		schedule();
 	};
 	const schedule = () => {
@@ -191,6 +208,7 @@ export function scanPage(
 		cancelIdleCallback(idle);
 		clearTimeout(batch);
 		clearInterval(repaint);
+		pending.length = 0;
 		for (const badge of badges) badge.host.remove();
 		badges.clear();
 	});
