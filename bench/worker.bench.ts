@@ -93,7 +93,9 @@ async function prepare(script: string, persist: string): Promise<string> {
 			}),
 		});
 		if (response.status !== 201)
-			throw new Error(`creating the bench share: HTTP ${response.status}`);
+			throw new Error(
+				`creating the bench share: HTTP ${response.status} ${await response.text()}`,
+			);
 		const { url } = (await response.json()) as { url: string };
 		return new URL(url).pathname;
 	} finally {

@@ -3,17 +3,14 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { createIamRevoker } from "./adapters/iam-revoker.ts";
+import { createAwsAdapters } from "./adapters/aws-adapters.ts";
 import { createNodeBaseCredentials } from "./adapters/node-credentials.ts";
-import { createS3ObjectLister } from "./adapters/s3-objects.ts";
-import { createS3Signer } from "./adapters/s3-signer.ts";
 import { createSqliteStore } from "./adapters/sqlite-store.ts";
-import { createStsCredentialSource } from "./adapters/sts-credentials.ts";
 import { createApp } from "./app.ts";
 import { parseConfig, type SignetConfig } from "./config.ts";
 import type { AppDeps, Clock, Store } from "./ports.ts";
 import { createNodeCrypto } from "./signing/node-crypto.ts";
-import { issueToken, isWellFormedToken } from "./tokens.ts";
+import { bootstrapAdmin, isWellFormedToken } from "./tokens.ts";
 
 export interface NodeSettings {
 	/** The parsed configuration (from SIGNET_CONFIG, default ./signet.config.json). */
@@ -93,32 +90,22 @@ export async function startServer(
 	const store = createSqliteStore({
 		path: join(settings.dataDir, "signet.sqlite"),
 	});
-	// node:crypto signs several times faster than crypto.subtle: URLs and AWS calls alike.
-	const crypto = createNodeCrypto();
-	const baseCredentials = createNodeBaseCredentials();
-	const credentials = createStsCredentialSource({
-		baseCredentials,
-		crypto,
-		clock,
-		stsEndpoint: settings.stsEndpoint,
-	});
 	const bootstrapToken = await bootstrapAdmin(
-		store,
-		settings.bootstrapAdminToken,
+		store.tokens,
 		clock.now(),
+		settings.bootstrapAdminToken,
 	);
 	const deps: AppDeps = {
 		config: settings.config,
 		store,
-		signer: createS3Signer({ crypto }),
-		credentials,
-		revoker: createIamRevoker({
-			baseCredentials,
-			crypto,
+		...createAwsAdapters({
+			baseCredentials: createNodeBaseCredentials(),
+			// node:crypto signs several times faster than crypto.subtle: URLs and AWS calls alike.
+			crypto: createNodeCrypto(),
 			clock,
+			stsEndpoint: settings.stsEndpoint,
 			iamEndpoint: settings.iamEndpoint,
 		}),
-		objects: createS3ObjectLister({ credentials, crypto }),
 		clock,
 		publicUrl: "", // set below, once the port is known
 		log,
@@ -157,20 +144,4 @@ export async function startServer(
 			await store.close();
 		},
 	};
-}
-
-async function bootstrapAdmin(
-	store: Store,
-	token: string | undefined,
-	now: Date,
-): Promise<string | null> {
-	if ((await store.tokens.count()) > 0) return null;
-	const issued = await issueToken(store.tokens, {
-		user: "admin",
-		role: "admin",
-		label: "first admin",
-		now,
-		token,
-	});
-	return issued.token;
 }

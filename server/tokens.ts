@@ -2,6 +2,7 @@
  * API tokens: `sgt_<id>_<secret>`. The id finds the record; only a SHA-256 of the secret is stored,
  * and it is compared in constant time. The whole token is shown once, when it is created.
  */
+import type { SignetError } from "../shared/errors.ts";
 import type { Role, TokenRecord, TokenStore } from "./ports.ts";
 import { constantTimeEqual, randomToken, sha256Hex } from "./secrets.ts";
 
@@ -20,6 +21,32 @@ export interface IssueTokenInput {
 	now: Date;
 	/** Use this token instead of a random one (SIGNET_BOOTSTRAP_ADMIN_TOKEN); it must be well-formed. */
 	token?: string;
+}
+
+/**
+ * The first admin token, while the store has none: the given one (SIGNET_BOOTSTRAP_ADMIN_TOKEN) or a
+ * random one. Returns the token issued, or null when there were tokens already, or when another
+ * process (a second Worker isolate) issued the same given token first.
+ */
+export async function bootstrapAdmin(
+	store: TokenStore,
+	now: Date,
+	token?: string,
+): Promise<string | null> {
+	if ((await store.count()) > 0) return null;
+	try {
+		const issued = await issueToken(store, {
+			user: "admin",
+			role: "admin",
+			label: "first admin",
+			now,
+			token,
+		});
+		return issued.token;
+	} catch (error) {
+		if ((error as SignetError).code === "conflict") return null;
+		throw error;
+	}
 }
 
 export function isWellFormedToken(token: string): boolean {

@@ -1,18 +1,12 @@
 /** Workers entry: read the bindings once per isolate, build the adapters, answer with the same app as Node. */
-import type { SignetError } from "../shared/errors.ts";
+import { createAwsAdapters } from "./adapters/aws-adapters.ts";
 import { createD1Store, type D1DatabaseLike } from "./adapters/d1-store.ts";
-import { createIamRevoker } from "./adapters/iam-revoker.ts";
-import { createS3ObjectLister } from "./adapters/s3-objects.ts";
-import { createS3Signer } from "./adapters/s3-signer.ts";
-import {
-	type BaseCredentialIdentity,
-	createStsCredentialSource,
-} from "./adapters/sts-credentials.ts";
+import type { BaseCredentialIdentity } from "./adapters/sts-credentials.ts";
 import { createApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
-import type { AppDeps, Clock, Store } from "./ports.ts";
+import type { AppDeps, Clock } from "./ports.ts";
 import { createWebCrypto } from "./signing/signing-crypto.ts";
-import { issueToken, isWellFormedToken } from "./tokens.ts";
+import { bootstrapAdmin, isWellFormedToken } from "./tokens.ts";
 
 /** The bindings wrangler.jsonc declares (DB, vars) and the secrets set with `wrangler secret put`. */
 export interface WorkerEnv {
@@ -74,33 +68,24 @@ async function buildApp(env: WorkerEnv, origin: string): Promise<App> {
 	}
 	const clock: Clock = { now: () => new Date() };
 	const store = createD1Store({ db: env.DB });
-	if (bootstrap) await bootstrapAdmin(store, bootstrap, clock.now());
+	// Only with the secret: a random token would be shown nowhere.
+	if (bootstrap) await bootstrapAdmin(store.tokens, clock.now(), bootstrap);
 	// The secrets sign AssumeRole, IAM calls and the URLs of profiles without a role.
 	const identity: BaseCredentialIdentity = {
 		accessKeyId,
 		secretAccessKey,
 		...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
 	};
-	const baseCredentials = async () => identity;
-	const crypto = createWebCrypto();
-	const credentials = createStsCredentialSource({
-		baseCredentials,
-		crypto,
-		clock,
-		stsEndpoint: env.AWS_ENDPOINT_URL_STS || undefined,
-	});
 	const deps: AppDeps = {
 		config,
 		store,
-		signer: createS3Signer({ crypto }),
-		credentials,
-		revoker: createIamRevoker({
-			baseCredentials,
-			crypto,
+		...createAwsAdapters({
+			baseCredentials: async () => identity,
+			crypto: createWebCrypto(),
 			clock,
+			stsEndpoint: env.AWS_ENDPOINT_URL_STS || undefined,
 			iamEndpoint: env.AWS_ENDPOINT_URL_IAM || undefined,
 		}),
-		objects: createS3ObjectLister({ credentials, crypto }),
 		clock,
 		publicUrl: env.SIGNET_PUBLIC_URL || config.publicUrl || origin,
 		log: (line) => console.log(line),
@@ -122,22 +107,4 @@ function readConfigJson(env: WorkerEnv): unknown {
 			`[signet] [worker] SIGNET_CONFIG is not valid JSON: ${(error as Error).message}`,
 		);
 	}
-}
-
-/** The first admin token, from the secret, while the database has none (another isolate may race us). */
-async function bootstrapAdmin(
-	store: Store,
-	token: string,
-	now: Date,
-): Promise<void> {
-	if ((await store.tokens.count()) > 0) return;
-	await issueToken(store.tokens, {
-		user: "admin",
-		role: "admin",
-		label: "first admin",
-		now,
-		token,
-	}).catch((error: unknown) => {
-		if ((error as SignetError).code !== "conflict") throw error;
-	});
 }

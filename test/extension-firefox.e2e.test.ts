@@ -21,6 +21,7 @@ import {
 	type FirefoxExtension,
 	launchFirefoxExtension,
 } from "./support/firefox.ts";
+import { readBadgeAfter } from "./support/page-probes.ts";
 import { LOCAL_LONG_TERM } from "./support/s3-server.ts";
 
 const README = "This object lives in the local demo bucket.\n";
@@ -223,15 +224,7 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 				() => document.getElementsByTagName("signet-badge").length === 3,
 			);
 			const badgeAfter = (selector: string) =>
-				page.evaluate((selector) => {
-					const next = document.querySelector(selector)?.nextElementSibling;
-					if (next?.localName !== "signet-badge") return null;
-					const pill = next.shadowRoot?.querySelector(".b");
-					return {
-						level: pill?.className.replace("b ", ""),
-						text: pill?.textContent,
-					};
-				}, selector);
+				page.evaluate(readBadgeAfter, selector);
 			expect(await badgeAfter("#valid")).toEqual({
 				level: "ok",
 				text: "1 h 59 min",

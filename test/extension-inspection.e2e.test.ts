@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presign, TEMPORARY } from "./support/aws-presign.ts";
 import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
+import { readBadgeAfter } from "./support/page-probes.ts";
 
 const SCRIPT = "content/inspect-page.js";
 const CHART = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64"><rect width="160" height="64" rx="6" fill="#f6f8fa"/><path d="M10 54 L40 38 L70 44 L100 20 L130 28 L150 12" stroke="#0969da" stroke-width="3" fill="none"/></svg>`;
@@ -82,15 +83,7 @@ ${link("plain", "https://example.com/about", "About this folder", "not presigned
 
 /** Colour class and text of the badge right after `selector`, read from its shadow root. */
 function badgeAfter(selector: string) {
-	return page.evaluate((selector) => {
-		const next = document.querySelector(selector)?.nextElementSibling;
-		if (next?.localName !== "signet-badge") return null;
-		const pill = next.shadowRoot?.querySelector(".b");
-		return {
-			level: pill?.className.replace("b ", ""),
-			text: pill?.textContent,
-		};
-	}, selector);
+	return page.evaluate(readBadgeAfter, selector);
 }
 
 const badgeCount = () =>
