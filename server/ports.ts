@@ -208,11 +208,13 @@ export interface CredentialSource {
 }
 
 export interface Revoker {
-	/** Denies one per-share session from now on (IAM inline Deny on `aws:userid`). */
-	revokeSession(input: {
+	/**
+	 * Denies per-share sessions of one profile from now on (IAM inline Deny on `aws:userid`), in one
+	 * change of the role's policy however many there are.
+	 */
+	revokeSessions(input: {
 		profile: Profile;
-		sessionUserId: string;
-		sessionExpiresAt: Date;
+		sessions: { sessionUserId: string; sessionExpiresAt: Date }[];
 		now: Date;
 	}): Promise<void>;
 	/** Denies every session of the profile's role issued before `before` (`aws:TokenIssueTime`). */

@@ -41,7 +41,19 @@ export async function revokeShare(
 		};
 	}
 	const revocation = await stopShare(deps, share, now);
-	const revoked = await deps.store.shares.revoke(id, {
+	const revoked = await recordRevocation(deps, user, share, revocation, now);
+	return { share: shareView(revoked, now), message: revocation };
+}
+
+/** Marks a share revoked, saying what revoking did, and records it in the audit trail. */
+export async function recordRevocation(
+	deps: AppDeps,
+	user: AuthUser,
+	share: ShareRecord,
+	revocation: string,
+	now: Date,
+): Promise<ShareRecord> {
+	const revoked = await deps.store.shares.revoke(share.id, {
 		at: stamp(now),
 		by: user.name,
 		revocation,
@@ -49,13 +61,56 @@ export async function revokeShare(
 	await deps.store.audit.append({
 		at: stamp(now),
 		type: "share.revoked",
-		shareId: id,
+		shareId: share.id,
 		actor: user.name,
 		userAgent: null,
 		clientIp: null,
 		detail: revocation,
 	});
-	return { share: shareView(revoked ?? share, now), message: revocation };
+	return revoked ?? share;
+}
+
+/** Whether IAM can stop this share: a direct link signed by its own STS session. */
+export function hasOwnSession(
+	share: ShareRecord,
+): share is ShareRecord & { sessionUserId: string; sessionExpiresAt: string } {
+	return (
+		share.mode === "direct" &&
+		share.sessionUserId !== null &&
+		share.sessionExpiresAt !== null
+	);
+}
+
+export const SESSION_DENIED =
+	"Revoked: IAM now denies this share's own STS session, so S3 refuses the URL (IAM changes can take a few seconds to apply).";
+
+/**
+ * Denies the own STS sessions of shares of one profile, in one change of its role's policy
+ * however many there are: revoking all of a user's links costs one IAM read and write per role.
+ */
+export async function denySessions(
+	deps: AppDeps,
+	profileId: string,
+	shares: (ShareRecord & { sessionUserId: string; sessionExpiresAt: string })[],
+	now: Date,
+): Promise<void> {
+	const profile = deps.config.profiles.find(
+		(candidate) => candidate.id === profileId,
+	);
+	if (!profile) {
+		throw new SignetError(
+			"revocation_failed",
+			`Profile '${profileId}' is no longer configured, so its role's policy cannot be changed.`,
+		);
+	}
+	await deps.revoker.revokeSessions({
+		profile,
+		sessions: shares.map((share) => ({
+			sessionUserId: share.sessionUserId,
+			sessionExpiresAt: new Date(share.sessionExpiresAt),
+		})),
+		now,
+	});
 }
 
 async function stopShare(
@@ -65,23 +120,9 @@ async function stopShare(
 ): Promise<string> {
 	if (share.mode === "managed")
 		return "Revoked: the managed link now answers 410 Gone.";
-	if (share.sessionUserId !== null && share.sessionExpiresAt !== null) {
-		const profile = deps.config.profiles.find(
-			(candidate) => candidate.id === share.profileId,
-		);
-		if (!profile) {
-			throw new SignetError(
-				"revocation_failed",
-				`Profile '${share.profileId}' is no longer configured, so its role's policy cannot be changed.`,
-			);
-		}
-		await deps.revoker.revokeSession({
-			profile,
-			sessionUserId: share.sessionUserId,
-			sessionExpiresAt: new Date(share.sessionExpiresAt),
-			now,
-		});
-		return "Revoked: IAM now denies this share's own STS session, so S3 refuses the URL (IAM changes can take a few seconds to apply).";
+	if (hasOwnSession(share)) {
+		await denySessions(deps, share.profileId, [share], now);
+		return SESSION_DENIED;
 	}
 	const signer =
 		share.credentialType === "long-term"

@@ -58,10 +58,9 @@ function revokeSession(
 	shareId: string,
 	expiresAt = new Date(NOW.getTime() + 1800_000),
 ) {
-	return revoke.revokeSession({
+	return revoke.revokeSessions({
 		profile,
-		sessionUserId: userId(shareId),
-		sessionExpiresAt: expiresAt,
+		sessions: [{ sessionUserId: userId(shareId), sessionExpiresAt: expiresAt }],
 		now,
 	});
 }
@@ -83,7 +82,7 @@ function canGet(fake: FakeAws, shareId: string, issuedAt = NOW) {
 	});
 }
 
-describe("revokeSession", () => {
+describe("revokeSessions", () => {
 	it("writes a Deny that the simulator applies to the revoked session only", async () => {
 		const { fake, revoke } = await revoker();
 		await revokeSession(revoke, "shr_1");
@@ -112,6 +111,26 @@ describe("revokeSession", () => {
 			"GetRolePolicy",
 			"PutRolePolicy",
 		]);
+	});
+
+	it("denies a batch of sessions with one read and one write of the policy", async () => {
+		const { fake, revoke } = await revoker();
+		const expiresAt = new Date(NOW.getTime() + 1800_000);
+		await revoke.revokeSessions({
+			profile,
+			sessions: ["shr_1", "shr_2", "shr_3"].map((id) => ({
+				sessionUserId: userId(id),
+				sessionExpiresAt: expiresAt,
+			})),
+			now,
+		});
+		expect(fake.requests.map((r) => r.action)).toEqual([
+			"GetRolePolicy",
+			"PutRolePolicy",
+		]);
+		for (const id of ["shr_1", "shr_2", "shr_3"])
+			expect(await canGet(fake, id)).toBe("ExplicitlyDenied");
+		expect(await canGet(fake, "shr_4")).toBe("Allowed");
 	});
 
 	it("keeps both of two concurrent revocations", async () => {
@@ -197,10 +216,9 @@ describe("failures", () => {
 			bucket: "bucket",
 			region: "eu-west-1",
 		});
-		const attempt = revoke.revokeSession({
+		const attempt = revoke.revokeSessions({
 			profile: plain,
-			sessionUserId: userId("shr_1"),
-			sessionExpiresAt: NOW,
+			sessions: [{ sessionUserId: userId("shr_1"), sessionExpiresAt: NOW }],
 			now,
 		});
 		await expect(attempt).rejects.toMatchObject({ code: "bad_request" });

@@ -150,12 +150,15 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 	}
 
 	return {
-		revokeSession({ profile, sessionUserId, sessionExpiresAt }) {
+		revokeSessions({ profile, sessions }) {
 			return update(profile, (current) => ({
 				...current,
 				revokedSessions: [
 					...current.revokedSessions,
-					{ userId: sessionUserId, expiresAt: sessionExpiresAt },
+					...sessions.map((session) => ({
+						userId: session.sessionUserId,
+						expiresAt: session.sessionExpiresAt,
+					})),
 				],
 			}));
 		},

@@ -146,6 +146,34 @@ describe("POST /admin/users/:user/revoke-all", () => {
 		});
 	});
 
+	it("denies all of a user's STS sessions of one profile in one IAM change, and audits each share", async () => {
+		const test = await createTestApp();
+		const sessions = [];
+		for (const key of ["shared/a.pdf", "shared/b.pdf", "shared/c.pdf"])
+			sessions.push(await share(test, "alice", { profile: "scoped", key }));
+		const admin = await signInAdmin(test);
+		const text = await textOf(
+			await admin.post("/admin/users/alice/revoke-all", { confirm: "yes" }),
+		);
+		expect(text).toContain(
+			"Direct links stopped, IAM denying their own STS session: 3",
+		);
+		expect(test.deps.revokeCalls).toBe(1);
+		expect(test.deps.revoked.map((r) => r.sessionUserId).sort()).toEqual(
+			sessions.map((made) => `AROAEXAMPLEROLEID:signet-${made.id}`).sort(),
+		);
+		for (const made of sessions) {
+			const trail = await test.deps.store.audit.list({
+				shareId: made.id,
+				limit: 10,
+			});
+			expect(trail.items.map((event) => event.type)).toContain("share.revoked");
+			expect((await test.deps.store.shares.get(made.id))?.revocation).toContain(
+				"IAM now denies",
+			);
+		}
+	});
+
 	it("says when a user has nothing left to revoke, and refuses a name that is not one", async () => {
 		const test = await createTestApp();
 		const admin = await signInAdmin(test);

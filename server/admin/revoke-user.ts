@@ -1,11 +1,18 @@
 /**
- * Revoke-all of a user: every share of theirs not yet revoked, one by one through revokeShare (so
- * each gets its own revocation and audit event), and an account of what could not be stopped.
+ * Revoke-all of a user: every share of theirs not yet revoked, each with its own revocation and
+ * audit event, the STS sessions of each profile denied in one IAM change; and an account of what
+ * could not be stopped.
  */
 import { isSignetError } from "../../shared/errors.ts";
 import type { AuthUser } from "../http.ts";
 import { type AppDeps, type ShareRecord, stamp } from "../ports.ts";
-import { revokeShare } from "../revoke-service.ts";
+import {
+	denySessions,
+	hasOwnSession,
+	recordRevocation,
+	revokeShare,
+	SESSION_DENIED,
+} from "../revoke-service.ts";
 import { isExpired } from "../share-status.ts";
 
 export interface UserRevocation {
@@ -37,6 +44,8 @@ export async function revokeUserShares(
 		stillWorking: [],
 		failed: [],
 	};
+	// Shares with their own STS session are denied together, one IAM change per profile.
+	const sessions = new Map<string, SessionShare[]>();
 	for (const share of await unrevokedShares(deps, user)) {
 		const now = stamp(deps.clock.now());
 		try {
@@ -45,19 +54,33 @@ export async function revokeUserShares(
 				result.alreadyEnded++;
 				continue;
 			}
+			if (hasOwnSession(share)) {
+				sessions.set(share.profileId, [
+					...(sessions.get(share.profileId) ?? []),
+					share,
+				]);
+				continue;
+			}
 			await revokeShare(deps, admin, share.id);
 		} catch (error) {
-			const reason = isSignetError(error)
-				? error.message
-				: "The change failed unexpectedly; it has been logged.";
-			if (!isSignetError(error))
-				deps.log(`revoke-all of user ${user}: ${String(error)}`);
-			result.failed.push({ share, reason });
+			result.failed.push({ share, reason: failure(deps, user, error) });
 			continue;
 		}
 		if (share.mode === "managed") result.managed++;
-		else if (share.sessionUserId !== null) result.sessionsDenied++;
 		else result.stillWorking.push({ share, reason: stillWorkingReason(share) });
+	}
+	for (const [profileId, shares] of sessions) {
+		const now = deps.clock.now();
+		try {
+			await denySessions(deps, profileId, shares, now);
+		} catch (error) {
+			const reason = failure(deps, user, error);
+			for (const share of shares) result.failed.push({ share, reason });
+			continue;
+		}
+		for (const share of shares)
+			await recordRevocation(deps, admin, share, SESSION_DENIED, now);
+		result.sessionsDenied += shares.length;
 	}
 	await deps.store.audit.append({
 		at: stamp(deps.clock.now()),
@@ -69,6 +92,15 @@ export async function revokeUserShares(
 		detail: `user ${user}: ${summary(result)}`,
 	});
 	return result;
+}
+
+type SessionShare = Parameters<typeof denySessions>[2][number];
+
+/** Why a revocation failed, in words for the admin; anything unexpected is logged too. */
+function failure(deps: AppDeps, user: string, error: unknown): string {
+	if (isSignetError(error)) return error.message;
+	deps.log(`revoke-all of user ${user}: ${String(error)}`);
+	return "The change failed unexpectedly; it has been logged.";
 }
 
 /** Collected first, then revoked: revoking while paging would move the cursor's ground. */

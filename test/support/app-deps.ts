@@ -49,7 +49,14 @@ export const TEST_CONFIG = {
 export interface TestDeps extends AppDeps {
 	/** Moves the clock. */
 	advance(seconds: number): void;
-	revoked: Parameters<Revoker["revokeSession"]>[0][];
+	/** Each session revoked, one entry per session (a batch adds several). */
+	revoked: {
+		profile: Parameters<Revoker["revokeSessions"]>[0]["profile"];
+		sessionUserId: string;
+		sessionExpiresAt: Date;
+	}[];
+	/** How many revokeSessions calls (IAM policy changes) there were. */
+	revokeCalls: number;
 	revokedBefore: Parameters<Revoker["revokeSessionsIssuedBefore"]>[0][];
 	logs: string[];
 }
@@ -102,7 +109,11 @@ export function createTestDeps(config: unknown = TEST_CONFIG): TestDeps {
 		signer: createS3Signer({ crypto: createNodeCrypto() }),
 		credentials: fakeCredentials(now),
 		revoker: {
-			revokeSession: async (input) => void deps.revoked.push(input),
+			revokeSessions: async ({ profile, sessions }) => {
+				deps.revokeCalls++;
+				for (const session of sessions)
+					deps.revoked.push({ profile, ...session });
+			},
 			revokeSessionsIssuedBefore: async (input) =>
 				void deps.revokedBefore.push(input),
 		},
@@ -117,6 +128,7 @@ export function createTestDeps(config: unknown = TEST_CONFIG): TestDeps {
 			nowMs += seconds * 1000;
 		},
 		revoked: [],
+		revokeCalls: 0,
 		revokedBefore: [],
 		logs: [],
 	};
