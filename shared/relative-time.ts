@@ -1,28 +1,30 @@
 /** Human wording for time left or gone ("expires in 2 h 13 min", "expired 3 days ago"). */
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** A duration rounded to what a person needs: seconds near the end, days far out. */
+/**
+ * A duration rounded to what a person needs: seconds near the end, days far out. Self-contained (no
+ * outer names), so the admin page's script can carry its source text: one wording everywhere.
+ */
 export function formatDuration(ms: number): string {
+	const second = 1000;
+	const minute = 60 * second;
+	const hour = 60 * minute;
+	const day = 24 * hour;
 	const abs = Math.abs(ms);
-	if (abs < MINUTE) return `${Math.floor(abs / SECOND)} s`;
-	if (abs < 10 * MINUTE) {
-		const seconds = Math.floor((abs % MINUTE) / SECOND);
-		return `${Math.floor(abs / MINUTE)} min${seconds ? ` ${seconds} s` : ""}`;
+	if (abs < minute) return `${Math.floor(abs / second)} s`;
+	if (abs < 10 * minute) {
+		const seconds = Math.floor((abs % minute) / second);
+		return `${Math.floor(abs / minute)} min${seconds ? ` ${seconds} s` : ""}`;
 	}
-	if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
-	if (abs < DAY) {
-		const minutes = Math.floor((abs % HOUR) / MINUTE);
-		return `${Math.floor(abs / HOUR)} h${minutes ? ` ${minutes} min` : ""}`;
+	if (abs < hour) return `${Math.floor(abs / minute)} min`;
+	if (abs < day) {
+		const minutes = Math.floor((abs % hour) / minute);
+		return `${Math.floor(abs / hour)} h${minutes ? ` ${minutes} min` : ""}`;
 	}
-	if (abs < 2 * DAY) {
-		const hours = Math.floor((abs % DAY) / HOUR);
+	if (abs < 2 * day) {
+		const hours = Math.floor((abs % day) / hour);
 		return `1 day${hours ? ` ${hours} h` : ""}`;
 	}
-	return `${Math.floor(abs / DAY)} days`;
+	return `${Math.floor(abs / day)} days`;
 }
 
 /** "expires in 2 h 13 min" or "expired 3 days ago". */

@@ -2,34 +2,18 @@
  * The admin page's only script, served as /admin/assets/admin.js (the CSP allows no inline script):
  * live countdowns, confirmations before revoking, and a copy button. Every page works without it.
  */
+import { formatDuration } from "../../shared/relative-time.ts";
+
+// formatDuration's own source: the countdowns say what the server rendered first, in the same words.
 export const ADMIN_SCRIPT = `"use strict";
 (() => {
-	// The words of shared/relative-time.ts formatDuration(), which the server renders first.
-	const SECOND = 1000, MINUTE = 60 * SECOND, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
-	function formatDuration(ms) {
-		const abs = Math.abs(ms);
-		if (abs < MINUTE) return Math.floor(abs / SECOND) + " s";
-		if (abs < 10 * MINUTE) {
-			const s = Math.floor((abs % MINUTE) / SECOND);
-			return Math.floor(abs / MINUTE) + " min" + (s ? " " + s + " s" : "");
-		}
-		if (abs < HOUR) return Math.floor(abs / MINUTE) + " min";
-		if (abs < DAY) {
-			const m = Math.floor((abs % HOUR) / MINUTE);
-			return Math.floor(abs / HOUR) + " h" + (m ? " " + m + " min" : "");
-		}
-		if (abs < 2 * DAY) {
-			const h = Math.floor((abs % DAY) / HOUR);
-			return "1 day" + (h ? " " + h + " h" : "");
-		}
-		return Math.floor(abs / DAY) + " days";
-	}
+	const formatDuration = ${formatDuration.toString()};
 
 	function tick() {
 		for (const el of document.querySelectorAll("[data-expires-at]")) {
 			const left = Date.parse(el.dataset.expiresAt) - Date.now();
 			el.textContent = left > 0 ? "in " + formatDuration(left) : formatDuration(left) + " ago";
-			el.classList.toggle("soon", left > 0 && left < 5 * MINUTE);
+			el.classList.toggle("soon", left > 0 && left < 300000);
 			el.classList.toggle("past", left <= 0);
 		}
 	}
