@@ -17,6 +17,7 @@ import {
 	type ExtensionBrowser,
 	launchExtension,
 } from "../test/support/browser.ts";
+import { median } from "./harness.ts";
 
 const TOTAL_LINKS = 10_000;
 const SCRIPT = "content/inspect-page.js";
@@ -146,11 +147,6 @@ async function scroll(page: Page): Promise<void> {
 		await page.waitForTimeout(50);
 	}
 	await page.waitForTimeout(500);
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function benchVariant(

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unstable_splitSqlQuery } from "wrangler";
 import { buildWorkerBundle } from "../test/support/worker-bundle.ts";
+import { median } from "./harness.ts";
 
 const GZIP_BUDGET_KIB = 250;
 const FREE_PLAN_CPU_MS = 10;
@@ -101,11 +102,6 @@ async function prepare(script: string, persist: string): Promise<string> {
 	} finally {
 		await mf.dispose();
 	}
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** From `new Miniflare()` (a new workerd, a fresh isolate) to the first response's last byte. */

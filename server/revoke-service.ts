@@ -34,6 +34,15 @@ export async function revokeShare(
 	const share = await visibleShare(deps, user, id);
 	const now = deps.clock.now();
 	if (share.revokedAt !== null) {
+		// Two writers of a role's policy at once (two Worker isolates) can lose a Deny: revoking
+		// again applies it again, for as long as the session lives.
+		if (hasOwnSession(share) && share.sessionExpiresAt > stamp(now)) {
+			await denySessions(deps, share.profileId, [share], now);
+			return {
+				share: shareView(share, now),
+				message: `Already revoked at ${share.revokedAt}; IAM's Deny of its STS session is applied again.`,
+			};
+		}
 		return {
 			share: shareView(share, now),
 			message:

@@ -101,9 +101,13 @@ export function scanPage(
 	 */
 	const insertPending = () => {
 		for (const { badge, anchor } of pending.splice(0)) {
-			// Skipped when the page changed the link meanwhile: a newer badge, or none, replaced it.
-			if (seen.get(badge.target)?.badge !== badge || !anchor.isConnected)
+			// Skipped when the page changed the link meanwhile: a newer badge, or none, replaced it;
+			// a link taken out is forgotten, so that it is looked at afresh if it comes back.
+			if (seen.get(badge.target)?.badge !== badge) continue;
+			if (!anchor.isConnected) {
+				seen.delete(badge.target);
 				continue;
+			}
 			anchor.after(badge.host);
 			byHost.set(badge.host, badge);
 			badges.add(badge);

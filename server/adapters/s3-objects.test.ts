@@ -1,4 +1,6 @@
 /** Browsing a bucket over our fetch-based ListObjectsV2, against a real signature-checking S3 server. */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -130,5 +132,26 @@ describe("createS3ObjectLister", () => {
 		expect(
 			JSON.stringify(error) + String((error as Error).cause),
 		).not.toContain(wrongKey.secretAccessKey);
+	});
+
+	it("says when S3 cannot be reached, rather than blaming its answer", async () => {
+		// A port nothing listens on: the connection is refused at once.
+		const closed = await new Promise<number>((found) => {
+			const probe = createServer().listen(0, "127.0.0.1", () => {
+				const { port } = probe.address() as AddressInfo;
+				probe.close(() => found(port));
+			});
+		});
+		const unreachable = profileSchema.parse({
+			...profile(),
+			endpoint: `http://127.0.0.1:${closed}`,
+		});
+		await expect(
+			lister().list({ profile: unreachable, prefix: "docs/", limit: 10 }),
+		).rejects.toMatchObject({
+			code: "upstream_failed",
+			message:
+				"Listing 'acme/docs/' failed: S3 could not be reached (check the profile's endpoint and region).",
+		});
 	});
 });

@@ -54,18 +54,30 @@ export function createS3ObjectLister(
 					nextCursor: page.nextContinuationToken,
 				};
 			} catch (error) {
-				const code =
-					error instanceof AwsError ? error.code : "a malformed answer";
 				const { cause } = describeAwsError(error, [
 					signing.secretAccessKey,
 					signing.sessionToken,
 				]);
 				throw new SignetError(
 					"upstream_failed",
-					`Listing '${profile.bucket}/${prefix}' failed: S3 answered ${code}.`,
+					`Listing '${profile.bucket}/${prefix}' failed: ${listingFailure(error)}.`,
 					{ cause },
 				);
 			}
 		},
 	};
+}
+
+/** What went wrong, in words that carry no secret: S3's code, or what kept us from an answer. */
+function listingFailure(error: unknown): string {
+	if (error instanceof AwsError) {
+		if (error.code === "TimeoutError") return "S3 did not answer in time";
+		return error.code === "NetworkError"
+			? "S3 could not be reached (check the profile's endpoint and region)"
+			: `S3 answered ${error.code}`;
+	}
+	// A region or endpoint no URL can be made of, or a prefix no URL can carry (a lone surrogate).
+	if (error instanceof TypeError || error instanceof URIError)
+		return "no request to S3 could be made of the profile and this prefix";
+	return "S3's answer could not be read";
 }

@@ -3,6 +3,7 @@ import { createShareResponseSchema } from "../../shared/api.ts";
 import { signInAdmin, textOf } from "../../test/support/admin-client.ts";
 import { createTestApp } from "../../test/support/app-deps.ts";
 import { aShare, at } from "../adapters/store-contract.ts";
+import { PolicyTooLargeError } from "../revocation/iam-policies.ts";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -172,6 +173,33 @@ describe("POST /admin/users/:user/revoke-all", () => {
 				"IAM now denies",
 			);
 		}
+	});
+
+	it("denies one by one what does not fit one policy change, and says which did not fit", async () => {
+		const test = await createTestApp();
+		const made = [];
+		for (const key of ["shared/a.pdf", "shared/b.pdf", "shared/c.pdf"])
+			made.push(await share(test, "alice", { profile: "scoped", key }));
+		// A role policy with room for two more sessions.
+		let room = 2;
+		test.deps.revoker.revokeSessions = async ({ sessions }) => {
+			if (sessions.length > room)
+				throw new PolicyTooLargeError("Cannot deny that many sessions.");
+			room -= sessions.length;
+		};
+		const admin = await signInAdmin(test);
+		const text = await textOf(
+			await admin.post("/admin/users/alice/revoke-all", { confirm: "yes" }),
+		);
+		expect(text).toContain(
+			"Direct links stopped, IAM denying their own STS session: 2",
+		);
+		expect(text).toContain("Could not be revoked: 1");
+		expect(text).toContain("Cannot deny that many sessions.");
+		const revoked = [];
+		for (const { id } of made)
+			revoked.push((await test.deps.store.shares.get(id))?.revokedAt ?? null);
+		expect(revoked.filter((at) => at !== null)).toHaveLength(2);
 	});
 
 	it("says when a user has nothing left to revoke, and refuses a name that is not one", async () => {

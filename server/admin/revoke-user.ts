@@ -6,6 +6,7 @@
 import { isSignetError } from "../../shared/errors.ts";
 import type { AuthUser } from "../http.ts";
 import { type AppDeps, type ShareRecord, stamp } from "../ports.ts";
+import { PolicyTooLargeError } from "../revocation/iam-policies.ts";
 import {
 	denySessions,
 	hasOwnSession,
@@ -71,16 +72,35 @@ export async function revokeUserShares(
 	}
 	for (const [profileId, shares] of sessions) {
 		const now = deps.clock.now();
+		const denied: SessionShare[] = [];
 		try {
 			await denySessions(deps, profileId, shares, now);
+			denied.push(...shares);
 		} catch (error) {
-			const reason = failure(deps, user, error);
-			for (const share of shares) result.failed.push({ share, reason });
-			continue;
+			if (!(error instanceof PolicyTooLargeError) || shares.length === 1) {
+				const reason = failure(deps, user, error);
+				for (const share of shares) result.failed.push({ share, reason });
+				continue;
+			}
+			// All of them overflow the role's policy: as many as still fit, one by one.
+			for (const share of shares) {
+				try {
+					await denySessions(deps, profileId, [share], now);
+					denied.push(share);
+				} catch (one) {
+					result.failed.push({ share, reason: failure(deps, user, one) });
+				}
+			}
 		}
-		for (const share of shares)
-			await recordRevocation(deps, admin, share, SESSION_DENIED, now);
-		result.sessionsDenied += shares.length;
+		for (const share of denied) {
+			try {
+				await recordRevocation(deps, admin, share, SESSION_DENIED, now);
+				result.sessionsDenied++;
+			} catch (error) {
+				// IAM denies it already; revoking it again records it (and applies the Deny again).
+				result.failed.push({ share, reason: failure(deps, user, error) });
+			}
+		}
 	}
 	await deps.store.audit.append({
 		at: stamp(deps.clock.now()),

@@ -62,6 +62,19 @@ describe("createAwsFetch", () => {
 		});
 	});
 
+	it("cuts the canonical request, session token included, out of SignatureDoesNotMatch", async () => {
+		const echo =
+			"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'POST\n/\n\nhost:sts.us-east-1.amazonaws.com\nx-amz-security-token:IQoJb3JpZ2luSECRETTOKEN\n'";
+		const { fetch } = scripted([xmlError(403, "SignatureDoesNotMatch", echo)]);
+		const send = createAwsFetch({ crypto: createWebCrypto(), fetch });
+		const error = await send(REQUEST).catch((caught: Error) => caught);
+		expect(error).toMatchObject({ code: "SignatureDoesNotMatch" });
+		expect((error as Error).message).toMatch(
+			/^The request signature we calculated/,
+		);
+		expect((error as Error).message).not.toMatch(/Canonical|SECRETTOKEN|x-amz/);
+	});
+
 	it("reads S3's <Error> shape, and names the status when the body is not XML", async () => {
 		const { fetch } = scripted([
 			() =>

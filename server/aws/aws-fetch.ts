@@ -137,6 +137,8 @@ function isRetryable(error: AwsError): boolean {
 	);
 }
 
+const CANONICAL_ECHO = "The Canonical String for this request";
+
 /**
  * `<ErrorResponse><Error><Code>…` (Query protocol: STS, IAM) or `<Error><Code>…` (S3). Only the code
  * and message are kept: the rest of an answer may echo the request.
@@ -155,7 +157,10 @@ function errorOf(response: Response, body: string, where: string): AwsError {
 				? root
 				: root.children.find((c) => c.name === "Error");
 		code = childText(error, "Code");
-		message = childText(error, "Message");
+		// SignatureDoesNotMatch goes on with the canonical request, session token and all: cut it.
+		message =
+			childText(error, "Message")?.split(CANONICAL_ECHO)[0]?.trimEnd() ||
+			undefined;
 	} catch {
 		// Not XML (a proxy's page, an empty HEAD answer): the status says enough.
 	}

@@ -71,8 +71,14 @@ export async function deleteRolePolicy(
 	target: IamTarget,
 	{ roleName, policyName }: RolePolicyName,
 ): Promise<void> {
-	await call(send, target, "DeleteRolePolicy", {
-		RoleName: roleName,
-		PolicyName: policyName,
-	});
+	try {
+		await call(send, target, "DeleteRolePolicy", {
+			RoleName: roleName,
+			PolicyName: policyName,
+		});
+	} catch (error) {
+		// Already gone, perhaps by our own first attempt whose answer timed out: what was wanted.
+		if (error instanceof AwsError && error.code === "NoSuchEntity") return;
+		throw error;
+	}
 }

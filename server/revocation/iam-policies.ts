@@ -135,10 +135,16 @@ export function revocationPolicy(
 		size = policySize(document);
 		if (size <= MAX_ROLE_POLICY_CHARS) return document;
 	}
-	throw new SignetError(
-		"revocation_failed",
+	throw new PolicyTooLargeError(
 		`Cannot deny ${live.size} revoked sessions in one inline role policy: it would need ${size} characters and IAM allows ${MAX_ROLE_POLICY_CHARS}. Revoke all links of this profile instead (one statement denies every session issued before now); the list shrinks as revoked sessions expire.`,
 	);
+}
+
+/** The role's inline policy would pass IAM's size limit: fewer sessions at a time may still fit. */
+export class PolicyTooLargeError extends SignetError {
+	constructor(message: string) {
+		super("revocation_failed", message);
+	}
 }
 
 function buildRevocationPolicy(

@@ -243,6 +243,17 @@ describe("reading and revoking shares", () => {
 		expect(deps.revoked.map((r) => r.sessionUserId)).toEqual([
 			`AROAEXAMPLEROLEID:signet-${made.share.id}`,
 		]);
+		// A Deny lost to a concurrent writer is applied again by revoking again.
+		const again = revokeResponseSchema.parse(
+			await (await call("DELETE", `/api/shares/${made.share.id}`)).json(),
+		);
+		expect(again.message).toContain("applied again");
+		expect(again.share.revokedAt).toBe(response.share.revokedAt);
+		expect(deps.revokeCalls).toBe(2);
+		// Once the session is over, there is nothing left to deny.
+		deps.advance(7200);
+		await call("DELETE", `/api/shares/${made.share.id}`);
+		expect(deps.revokeCalls).toBe(2);
 	});
 
 	it("says honestly that a long-term-key URL stays valid after revoking", async () => {
