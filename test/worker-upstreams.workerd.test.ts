@@ -140,7 +140,22 @@ describe("the Worker with STS sessions and IAM revocation", () => {
 		expect(policy.Statement).toContainEqual(
 			expect.objectContaining({ Effect: "Deny" }),
 		);
-		expect(JSON.stringify(policy)).toContain(`:signet-${made.id}`);
+		// The real policy simulator (it reads data files, so the fake runs it in Node): the policy
+		// the Worker wrote denies this session and no other.
+		const decide = async (shareId: string) => {
+			const response = await fetch(`${awsEndpoint}/__fake-aws/simulate`, {
+				method: "POST",
+				body: JSON.stringify({
+					roleName: "signet-scoped",
+					shareId,
+					objectArn: `arn:aws:s3:::${bucket}/reports/q1.csv`,
+					allowedResource: `arn:aws:s3:::${bucket}/reports/*`,
+				}),
+			});
+			return ((await response.json()) as { decision?: string }).decision;
+		};
+		expect(await decide(made.id)).toBe("ExplicitlyDenied");
+		expect(await decide("shr_another")).toBe("Allowed");
 	});
 
 	it("redirects a roleArn managed link to a URL signed by the profile's shared STS session, which downloads", async () => {

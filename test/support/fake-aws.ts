@@ -2,7 +2,8 @@
  * A fake STS and IAM on 127.0.0.1 speaking the AWS Query protocol (form POST, XML answers), faked at
  * the HTTP boundary: it records every request and, like AWS, refuses any whose SigV4 signature the
  * AWS SDK's own signer does not reproduce with the caller's secret, or whose date is 15 min off.
- * `GET /__fake-aws/state` shows what it recorded (for tests that run in another runtime).
+ * For tests that run in another runtime: `GET /__fake-aws/state` shows what it recorded, and
+ * `POST /__fake-aws/simulate` says what IAM would decide for a per-share session (iam-simulator.ts).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { randomBytes, randomUUID } from "node:crypto";
@@ -12,6 +13,7 @@ import {
 	type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type SessionGetRequest, simulateSessionGet } from "./iam-simulator.ts";
 import { sdkSignedHeaders } from "./sdk-sigv4.ts";
 
 export interface FakeAwsCaller {
@@ -150,6 +152,22 @@ async function handle(
 		return;
 	}
 	const body = Buffer.concat(chunks).toString("utf8");
+	if (req.method === "POST" && req.url === "/__fake-aws/simulate") {
+		// What IAM would decide for a GetObject by a per-share session, given the role's inline
+		// revocation policy as this fake holds it: the real simulator, for tests in other runtimes.
+		const request = JSON.parse(body) as SessionGetRequest & {
+			policyName?: string;
+		};
+		const decision = await simulateSessionGet({
+			...request,
+			revocationPolicy: state.policies.get(
+				`${request.roleName}/${request.policyName ?? "signet-revocations"}`,
+			),
+		});
+		res.writeHead(200, { "content-type": "application/json" });
+		res.end(JSON.stringify({ decision }));
+		return;
+	}
 	const params = Object.fromEntries(new URLSearchParams(body));
 	const credential = /Credential=([^/,\s]+)\//.exec(
 		req.headers.authorization ?? "",

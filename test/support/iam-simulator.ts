@@ -3,7 +3,14 @@
  * role, given the role's own permissions and our inline revocation policy: the real policy
  * simulator (@cloud-copilot/iam-simulate; AGPL, so tests only).
  */
-import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { createRequire } from "node:module";
+
+// Loaded by Node itself, not through Vite: the workerd project's global setup (which starts the fake
+// STS/IAM that answers with this) would otherwise inline the package and complain, file by file,
+// about source maps it ships without their sources.
+const { runSimulation } = createRequire(import.meta.url)(
+	"@cloud-copilot/iam-simulate",
+) as typeof import("@cloud-copilot/iam-simulate");
 
 export interface SessionGetRequest {
 	roleName: string;
