@@ -3,7 +3,12 @@
  * key, secret or session token, and none of the secrets the tests (or a local .dev.vars) use.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { countdownsAt } from "./support/admin-script.ts";
 import { LONG_TERM, TEMPORARY } from "./support/aws-presign.ts";
 import { LOCAL_LONG_TERM, LOCAL_TEMPORARY } from "./support/local-keys.ts";
 import {
@@ -38,6 +43,50 @@ describe("the Worker bundle (wrangler deploy --dry-run)", () => {
 	it("holds no AWS credential and no test secret", () => {
 		expect(Object.keys(bundle.files)).toContain("worker.js");
 		expect(scanForCredentials(bundle.files, KNOWN_SECRETS)).toEqual([]);
+	});
+
+	it("serves an admin.js whose countdowns read as the server's, minified as it is", async () => {
+		// The bundle imports nothing: Node runs it as it is, with just enough of the Worker's env.
+		const dir = await mkdtemp(join(tmpdir(), "signet-worker-run-"));
+		try {
+			for (const [name, text] of Object.entries(bundle.files))
+				await writeFile(join(dir, name), text);
+			const file = join(dir, "worker.js");
+			const worker = (await import(pathToFileURL(file).href)).default as {
+				fetch(request: Request, env: unknown): Promise<Response>;
+			};
+			const response = await worker.fetch(
+				new Request("https://signet.example.workers.dev/admin/assets/admin.js"),
+				{
+					// Serving a static asset reads no table: a database that refuses every query.
+					DB: {
+						prepare() {
+							throw new Error("this test has no database");
+						},
+					},
+					SIGNET_CONFIG: JSON.stringify({
+						profiles: [
+							{ id: "p", label: "P", bucket: "acme", region: "eu-west-1" },
+						],
+					}),
+					AWS_ACCESS_KEY_ID: LOCAL_LONG_TERM.accessKeyId,
+					AWS_SECRET_ACCESS_KEY: LOCAL_LONG_TERM.secretAccessKey,
+				},
+			);
+			expect(response.status).toBe(200);
+			const nowMs = Date.parse("2025-03-01T12:00:00Z");
+			const at = (seconds: number) =>
+				new Date(nowMs + seconds * 1000).toISOString();
+			expect(
+				countdownsAt(await response.text(), nowMs, [
+					at(45),
+					at(8100),
+					at(-3 * 86_400),
+				]),
+			).toEqual(["in 45 s", "in 2 h 15 min", "3 days ago"]);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it("stays within the 250 KB gzip budget", () => {

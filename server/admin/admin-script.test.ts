@@ -1,26 +1,7 @@
-import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { formatDuration } from "../../shared/relative-time.ts";
+import { countdownsAt } from "../../test/support/admin-script.ts";
 import { ADMIN_SCRIPT } from "./admin-script.ts";
-
-/** Runs admin.js against a stub page holding countdowns, with the clock at `nowMs`. */
-function countdownsAt(nowMs: number, expiresAt: string[]) {
-	const elements = expiresAt.map((at) => ({
-		dataset: { expiresAt: at },
-		textContent: "",
-		classList: { toggle: () => undefined },
-	}));
-	runInNewContext(ADMIN_SCRIPT, {
-		Date: { now: () => nowMs, parse: Date.parse },
-		document: {
-			querySelectorAll: () => elements,
-			addEventListener: () => undefined,
-		},
-		setInterval: () => 0,
-		Math,
-	});
-	return elements.map((element) => element.textContent);
-}
 
 describe("admin.js", () => {
 	it("counts down in the words the server renders (formatDuration's own source)", () => {
@@ -33,7 +14,7 @@ describe("admin.js", () => {
 			30 * 3600,
 			9 * 86_400,
 		];
-		const texts = countdownsAt(nowMs, [
+		const texts = countdownsAt(ADMIN_SCRIPT, nowMs, [
 			...offsets.map((s) => new Date(nowMs + s * 1000).toISOString()),
 			new Date(nowMs - 3 * 86_400_000).toISOString(),
 		]);
