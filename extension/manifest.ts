@@ -62,10 +62,13 @@ export function manifestFor({ browser, grantedHosts = [] }: ManifestOptions) {
 					browser_specific_settings: {
 						gecko: {
 							id: FIREFOX_EXTENSION_ID,
-							strict_min_version: "128.0",
+							// 140 (an ESR) is the first to read data_collection_permissions.
+							strict_min_version: "140.0",
 							// Signet sends nothing anywhere but the user's own backend.
 							data_collection_permissions: { required: ["none"] },
 						},
+						// Firefox for Android reads data_collection_permissions from 142.
+						gecko_android: { strict_min_version: "142.0" },
 					},
 				}
 			: { key: CHROME_KEY, minimum_chrome_version: "120" }),

@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) => {
 		build: {
 			outDir,
 			emptyOutDir: true,
-			target: ["chrome120", "firefox128"],
+			target: ["chrome120", "firefox140"],
 			rollupOptions: { input: { inspector: `${root}inspector/index.html` } },
 		},
 		oxc: { jsx: { runtime: "automatic", importSource: "preact" } },

@@ -1,4 +1,5 @@
 /** The service worker: routes messages to their handlers and starts each background feature. */
+import "../lib/zod-jitless.ts";
 import browser from "webextension-polyfill";
 import * as contextMenuShare from "../features/context-menu-share.ts";
 import * as pageInspection from "../features/page-inspection.ts";
