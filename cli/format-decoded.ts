@@ -1,15 +1,7 @@
 /** The human summary `signet inspect` prints for one decoded URL. */
+import { SCHEME_NAMES } from "../shared/presigned/scheme-names.ts";
 import type { DecodedUrl } from "../shared/presigned/types.ts";
 import { describeExpiry } from "../shared/relative-time.ts";
-
-const SCHEME_NAMES: Record<DecodedUrl["scheme"], string> = {
-	"aws-sigv4": "AWS Signature V4",
-	"aws-sigv2": "AWS Signature V2",
-	"gcs-v4": "Google Cloud Storage V4",
-	"gcs-v2": "Google Cloud Storage V2",
-	"azure-sas": "Azure shared access signature",
-	cloudfront: "CloudFront signed URL",
-};
 
 const CREDENTIAL_NAMES: Record<DecodedUrl["credentialType"], string> = {
 	"long-term": "long-term key",
@@ -47,7 +39,7 @@ export function formatDecoded(url: DecodedUrl, nowMs: number): string {
 		...Object.entries(url.responseOverrides),
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
-	const lines = [`${SCHEME_NAMES[url.scheme]} presigned URL`];
+	const lines = [SCHEME_NAMES[url.scheme]];
 	for (const [label, value] of rows) {
 		if (value !== null && value !== "")
 			lines.push(`  ${label.padEnd(width)}  ${value}`);

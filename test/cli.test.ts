@@ -35,7 +35,7 @@ describe("signet inspect", () => {
 			await url(),
 		]);
 		expect(run.code).toBe(0);
-		expect(run.stdout).toContain("AWS Signature V4 presigned URL");
+		expect(run.stdout).toContain("AWS Signature Version 4 presigned URL");
 		expect(run.stdout).toMatch(/key\s+2025\/q1 final\.pdf/);
 		expect(run.stdout).toMatch(
 			/signer\s+AKIAIOSFODNN7EXAMPLE \(long-term key\)/,

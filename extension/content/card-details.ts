@@ -1,16 +1,8 @@
 /** What the hover card says about one presigned URL, built with textContent only (never page HTML). */
-import type { DecodedUrl, Scheme } from "../../shared/presigned/types.ts";
+import { SCHEME_SHORT_NAMES } from "../../shared/presigned/scheme-names.ts";
+import type { DecodedUrl } from "../../shared/presigned/types.ts";
 import { describeExpiry } from "../../shared/relative-time.ts";
 import { levelOf } from "./badge.ts";
-
-const SCHEMES: Record<Scheme, string> = {
-	"aws-sigv4": "AWS SigV4",
-	"aws-sigv2": "AWS SigV2",
-	"gcs-v4": "GCS V4",
-	"gcs-v2": "GCS V2",
-	"azure-sas": "Azure SAS",
-	cloudfront: "CloudFront",
-};
 
 export interface Details {
 	nodes: HTMLElement[];
@@ -67,7 +59,7 @@ export function renderDetails(decoded: DecodedUrl): Details {
 	}
 	const pill = node("span", "b");
 	const head = node("div", "h");
-	head.append(pill, node("span", "s", SCHEMES[decoded.scheme]));
+	head.append(pill, node("span", "s", SCHEME_SHORT_NAMES[decoded.scheme]));
 	const object =
 		[decoded.bucket, decoded.key].filter(Boolean).join("/") || decoded.host;
 	const nodes: HTMLElement[] = [head, node("div", "k", object), rows];

@@ -1,16 +1,8 @@
 /** What a decoded presigned URL grants and when it dies, as a details list followed by its warnings. */
 import type { ComponentChildren } from "preact";
-import type { DecodedUrl, Scheme } from "../../shared/presigned/types.ts";
+import { SCHEME_NAMES } from "../../shared/presigned/scheme-names.ts";
+import type { DecodedUrl } from "../../shared/presigned/types.ts";
 import { Countdown } from "./countdown.tsx";
-
-const SCHEME_NAMES: Record<Scheme, string> = {
-	"aws-sigv4": "AWS Signature Version 4 (S3)",
-	"aws-sigv2": "AWS Signature Version 2 (S3, legacy)",
-	"gcs-v4": "Google Cloud Storage V4 signed URL",
-	"gcs-v2": "Google Cloud Storage V2 signed URL (legacy)",
-	"azure-sas": "Azure shared access signature",
-	cloudfront: "CloudFront signed URL",
-};
 
 /** The HTTP method an S3 operation named in the URL (`x-id=PutObject`) needs. */
 const METHODS: Record<string, string> = {
