@@ -86,6 +86,14 @@ export interface ShareStore {
 	): Promise<number>;
 	/** Counts one download unless the limit is reached, atomically; false when it was reached. */
 	countDownload(id: string): Promise<boolean>;
+	/**
+	 * The per-share STS sessions of these profiles that were revoked and are still alive after
+	 * `now`: what the role's Deny must name. Oldest expiry first.
+	 */
+	revokedLiveSessions(query: {
+		profileIds: string[];
+		now: string;
+	}): Promise<{ sessionUserId: string; sessionExpiresAt: string }[]>;
 }
 
 export type AuditType =

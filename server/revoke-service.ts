@@ -96,6 +96,7 @@ export const SESSION_DENIED =
 /**
  * Denies the own STS sessions of shares of one profile, in one change of its role's policy
  * however many there are: revoking all of a user's links costs one IAM read and write per role.
+ * The change names again every session of the role revoked before and still alive.
  */
 export async function denySessions(
 	deps: AppDeps,
@@ -112,11 +113,28 @@ export async function denySessions(
 			`Profile '${profileId}' is no longer configured, so its role's policy cannot be changed.`,
 		);
 	}
+	// Every revoked session of the role still alive is named again: a Deny that a concurrent
+	// writer of the role's policy dropped (two Worker isolates at once) comes back with this one.
+	const { roleArn } = profile.credentials;
+	const alreadyRevoked = await deps.store.shares.revokedLiveSessions({
+		profileIds: deps.config.profiles
+			.filter((candidate) => candidate.credentials.roleArn === roleArn)
+			.map((candidate) => candidate.id),
+		now: stamp(now),
+	});
 	await deps.revoker.revokeSessions({
 		profile,
-		sessions: shares.map((share) => ({
-			sessionUserId: share.sessionUserId,
-			sessionExpiresAt: new Date(share.sessionExpiresAt),
+		sessions: [
+			...shares,
+			...alreadyRevoked.filter(
+				(revoked) =>
+					!shares.some(
+						(share) => share.sessionUserId === revoked.sessionUserId,
+					),
+			),
+		].map((session) => ({
+			sessionUserId: session.sessionUserId,
+			sessionExpiresAt: new Date(session.sessionExpiresAt),
 		})),
 		now,
 	});

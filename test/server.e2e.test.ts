@@ -256,6 +256,27 @@ describe("per-share STS sessions and IAM revocation", () => {
 		expect(await verdict(other.id)).toBe("Allowed");
 	});
 
+	it("restores a Deny that a concurrent writer dropped, with the role's next revocation", async () => {
+		const { share: first } = await share({ profile: "scoped" });
+		const { share: second } = await share({ profile: "scoped" });
+		await api("DELETE", `/api/shares/${first.id}`, "alice");
+		const withFirst = aws.rolePolicy("signet-scoped", "signet-revocations");
+		expect(await simulate(first.id, withFirst ?? "{}", {})).toBe(
+			"ExplicitlyDenied",
+		);
+		// Another writer (a second Worker isolate) puts back the policy as it read it before.
+		aws.setRolePolicy(
+			"signet-scoped",
+			"signet-revocations",
+			JSON.stringify({ Version: "2012-10-17", Statement: [] }),
+		);
+		await api("DELETE", `/api/shares/${second.id}`, "alice");
+		const healed =
+			aws.rolePolicy("signet-scoped", "signet-revocations") ?? "{}";
+		expect(await simulate(first.id, healed, {})).toBe("ExplicitlyDenied");
+		expect(await simulate(second.id, healed, {})).toBe("ExplicitlyDenied");
+	});
+
 	it("revokes a whole profile: every earlier session denied, managed links 410, later sessions fine", async () => {
 		const managed = await share({ profile: "scoped", mode: "managed" });
 		expect(

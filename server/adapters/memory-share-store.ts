@@ -70,6 +70,24 @@ export function createMemoryShareStore(): ShareStore {
 			return count;
 		},
 
+		async revokedLiveSessions({ profileIds, now }) {
+			const live: { sessionUserId: string; sessionExpiresAt: string }[] = [];
+			for (const share of shares.values()) {
+				const { sessionUserId, sessionExpiresAt } = share;
+				if (
+					isRevoked(share) &&
+					profileIds.includes(share.profileId) &&
+					sessionUserId !== null &&
+					sessionExpiresAt !== null &&
+					sessionExpiresAt > now
+				)
+					live.push({ sessionUserId, sessionExpiresAt });
+			}
+			return live.sort((a, b) =>
+				a.sessionExpiresAt < b.sessionExpiresAt ? -1 : 1,
+			);
+		},
+
 		async countDownload(id) {
 			const share = shares.get(id);
 			if (!share || isRevoked(share) || isExhausted(share)) return false;

@@ -84,6 +84,14 @@ export const shareSql = {
 		};
 	},
 
+	/** Matches the partial index `shares_revoked_sessions`. */
+	revokedLiveSessions(profileIds: string[], now: string): SqlQuery {
+		return {
+			sql: `SELECT session_user_id AS sessionUserId, session_expires_at AS sessionExpiresAt FROM shares WHERE revoked_at IS NOT NULL AND session_user_id IS NOT NULL AND profile_id IN (${profileIds.map(() => "?").join(", ")}) AND session_expires_at > ? ORDER BY session_expires_at`,
+			params: [...profileIds, now],
+		};
+	},
+
 	/** One UPDATE checks and counts, so two concurrent downloads cannot both take the last one. */
 	countDownload: (id: string) =>
 		sql(

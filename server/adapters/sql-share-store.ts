@@ -39,5 +39,10 @@ export function createSqlShareStore(db: SqlRunner): ShareStore {
 
 		countDownload: async (id) =>
 			(await db.run(shareSql.countDownload(id))) === 1,
+
+		revokedLiveSessions: async ({ profileIds, now }) =>
+			profileIds.length === 0
+				? []
+				: db.all(shareSql.revokedLiveSessions(profileIds, now)),
 	};
 }

@@ -527,6 +527,58 @@ export function testStore(name: string, create: () => Promise<Store>): void {
 			});
 		});
 
+		describe("revoked sessions", () => {
+			it("lists the revoked per-share sessions of the given profiles still alive, oldest expiry first", async () => {
+				const session = (id: string, minutes: number, profileId = "reports") =>
+					aShare({
+						id,
+						profileId,
+						sessionUserId: `AROAEXAMPLE:signet-${id}`,
+						sessionExpiresAt: at(minutes),
+					});
+				for (const share of [
+					session("sh_late", 50),
+					session("sh_soon", 10),
+					session("sh_gone", -5),
+					session("sh_other", 30, "photos"),
+					session("sh_third", 40, "archive"),
+					session("sh_unrevoked", 20),
+					aShare({ id: "sh_no_session" }),
+				])
+					await store.shares.create(share);
+				for (const id of [
+					"sh_late",
+					"sh_soon",
+					"sh_gone",
+					"sh_other",
+					"sh_third",
+					"sh_no_session",
+				])
+					await store.shares.revoke(id, REVOKE);
+				const live = await store.shares.revokedLiveSessions({
+					profileIds: ["reports", "photos"],
+					now: NOW,
+				});
+				expect(live).toEqual([
+					{
+						sessionUserId: "AROAEXAMPLE:signet-sh_soon",
+						sessionExpiresAt: at(10),
+					},
+					{
+						sessionUserId: "AROAEXAMPLE:signet-sh_other",
+						sessionExpiresAt: at(30),
+					},
+					{
+						sessionUserId: "AROAEXAMPLE:signet-sh_late",
+						sessionExpiresAt: at(50),
+					},
+				]);
+				expect(
+					await store.shares.revokedLiveSessions({ profileIds: [], now: NOW }),
+				).toEqual([]);
+			});
+		});
+
 		describe("counting downloads", () => {
 			it("counts downloads up to the limit, then refuses", async () => {
 				await store.shares.create(aShare({ maxDownloads: 2 }));

@@ -256,6 +256,28 @@ describe("reading and revoking shares", () => {
 		expect(deps.revokeCalls).toBe(2);
 	});
 
+	it("names every earlier revoked session of the role again, so a Deny lost to a concurrent write comes back", async () => {
+		const { call, deps } = await createTestApp();
+		const first = await created(
+			await call("POST", "/api/shares", {
+				body: { profile: "scoped", key: "shared/a.pdf" },
+			}),
+		);
+		const second = await created(
+			await call("POST", "/api/shares", {
+				body: { profile: "scoped", key: "shared/b.pdf" },
+			}),
+		);
+		await call("DELETE", `/api/shares/${first.share.id}`);
+		deps.revoked.length = 0;
+		await call("DELETE", `/api/shares/${second.share.id}`);
+		expect(deps.revokeCalls).toBe(2);
+		expect(deps.revoked.map((r) => r.sessionUserId)).toEqual([
+			`AROAEXAMPLEROLEID:signet-${second.share.id}`,
+			`AROAEXAMPLEROLEID:signet-${first.share.id}`,
+		]);
+	});
+
 	it("says honestly that a long-term-key URL stays valid after revoking", async () => {
 		const { call, deps } = await createTestApp();
 		const made = await share(call, "alice", {});
