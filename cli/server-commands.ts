@@ -1,9 +1,14 @@
 /** `signet serve` and `signet token …`: run the backend, and manage API tokens in its database. */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createSqliteStore } from "../server/adapters/sqlite-store.ts";
-import { settingsFromEnv, startServer } from "../server/node.ts";
-import { issueToken } from "../server/tokens.ts";
+import {
+	DATABASE_FILE,
+	dataDirOf,
+	settingsFromEnv,
+	startServer,
+} from "../server/node.ts";
+import { issueToken, USER_NAME } from "../server/tokens.ts";
 import { CliError } from "./cli-error.ts";
 
 export async function runServe(): Promise<number> {
@@ -41,11 +46,11 @@ export async function runToken(args: string[]): Promise<number> {
 	if (extra.length > 0)
 		throw new CliError(`Unexpected '${extra.join(" ")}'.\n${TOKEN_HELP}`, 2);
 	const store = createSqliteStore({
-		path: join(resolve(process.env.SIGNET_DATA_DIR ?? "data"), "signet.sqlite"),
+		path: join(dataDirOf(process.env), DATABASE_FILE),
 	});
 	try {
 		if (action === "create") {
-			if (!values.user || !/^[\w.@+-]{1,100}$/.test(values.user)) {
+			if (!values.user || !USER_NAME.test(values.user)) {
 				throw new CliError(
 					"Give the token's user: --user NAME (letters, digits, . @ + - _).",
 					2,

@@ -12,6 +12,14 @@ import type { AppDeps, Clock, Store } from "./ports.ts";
 import { createNodeCrypto } from "./signing/node-crypto.ts";
 import { bootstrapAdmin, isWellFormedToken } from "./tokens.ts";
 
+/** The SQLite file's name in the data folder. */
+export const DATABASE_FILE = "signet.sqlite";
+
+/** SIGNET_DATA_DIR, default ./data: where the server (and `signet token`) keep the database. */
+export function dataDirOf(env: NodeJS.ProcessEnv): string {
+	return resolve(env.SIGNET_DATA_DIR ?? "data");
+}
+
 export interface NodeSettings {
 	/** The parsed configuration (from SIGNET_CONFIG, default ./signet.config.json). */
 	config: SignetConfig;
@@ -69,7 +77,7 @@ export async function settingsFromEnv(
 	}
 	return {
 		config: parseConfig(json, configPath),
-		dataDir: resolve(env.SIGNET_DATA_DIR ?? "data"),
+		dataDir: dataDirOf(env),
 		host: env.HOST ?? "127.0.0.1",
 		port,
 		publicUrl: env.SIGNET_PUBLIC_URL,
@@ -88,7 +96,7 @@ export async function startServer(
 			process.stdout.write(`${new Date().toISOString()} ${line}\n`));
 	const clock: Clock = { now: () => new Date() };
 	const store = createSqliteStore({
-		path: join(settings.dataDir, "signet.sqlite"),
+		path: join(settings.dataDir, DATABASE_FILE),
 	});
 	const bootstrapToken = await bootstrapAdmin(
 		store.tokens,

@@ -7,12 +7,12 @@ import type {
 	ApiWarning as Warning,
 } from "../shared/api.ts";
 import { SignetError } from "../shared/errors.ts";
-import { iso } from "../shared/presigned/decode.ts";
 import {
 	effectiveExpiry,
 	MAX_SIGV4_EXPIRES_SECONDS,
 } from "../shared/presigned/effective-expiry.ts";
 import { splitUrl } from "../shared/presigned/url-parts.ts";
+import { iso } from "../shared/presigned/utc-time.ts";
 import { formatDuration } from "../shared/relative-time.ts";
 import type { Profile } from "./config.ts";
 import { attachment } from "./content-disposition.ts";

@@ -49,6 +49,9 @@ export async function bootstrapAdmin(
 	}
 }
 
+/** What a token's user may be called, everywhere a name is given (admin page, CLI). */
+export const USER_NAME = /^[\w.@+-]{1,100}$/;
+
 export function isWellFormedToken(token: string): boolean {
 	return TOKEN.test(token);
 }

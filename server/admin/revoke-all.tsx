@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { SignetError } from "../../shared/errors.ts";
 import type { AppDeps } from "../ports.ts";
 import { revokeProfile } from "../revoke-service.ts";
+import { USER_NAME } from "../tokens.ts";
 import { Notice } from "./components.tsx";
 import { confirmPage } from "./confirm.tsx";
 import { viewerOf } from "./errors.tsx";
@@ -15,8 +16,6 @@ import { revokeUserShares } from "./revoke-user.ts";
 import { UserResult } from "./revoke-user-result.tsx";
 import type { AdminEnv } from "./session.ts";
 import { sharesHref } from "./share-filters.tsx";
-
-const USER = /^[\w.@+-]{1,100}$/;
 
 export function adminRevokeAllRoutes(deps: AppDeps) {
 	return new Hono<AdminEnv>()
@@ -56,7 +55,7 @@ export function adminRevokeAllRoutes(deps: AppDeps) {
 		})
 		.post("/users/:user/revoke-all", async (c) => {
 			const user = c.req.param("user");
-			if (!USER.test(user))
+			if (!USER_NAME.test(user))
 				throw new SignetError("bad_request", `'${user}' is not a user name.`);
 			if (!(await isConfirmed(c))) {
 				return confirmPage(c, {

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../ports.ts";
 import { stamp } from "../ports.ts";
-import { issueToken } from "../tokens.ts";
+import { issueToken, USER_NAME } from "../tokens.ts";
 import { Notice } from "./components.tsx";
 import { viewerOf } from "./errors.tsx";
 import { readForm } from "./form.ts";
@@ -15,7 +15,7 @@ const createTokenForm = z.object({
 	user: z
 		.string()
 		.trim()
-		.regex(/^[\w.@+-]{1,100}$/, "use 1 to 100 letters, digits and . @ + - _"),
+		.regex(USER_NAME, "use 1 to 100 letters, digits and . @ + - _"),
 	role: z.enum(["member", "admin"]),
 	label: z.preprocess(
 		(value) => (value === "" ? undefined : value),

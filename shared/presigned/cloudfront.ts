@@ -119,16 +119,8 @@ function conditionsOf(policy: Policy): Conditions | null {
 		(ip !== undefined && typeof ip?.["AWS:SourceIp"] !== "string")
 	)
 		return null;
-	const conditions: Conditions = {
-		DateLessThan: { "AWS:EpochTime": lessThan },
-	};
-	if (greaterThan)
-		conditions.DateGreaterThan = {
-			"AWS:EpochTime": greaterThan["AWS:EpochTime"] as number,
-		};
-	if (ip)
-		conditions.IpAddress = { "AWS:SourceIp": ip["AWS:SourceIp"] as string };
-	return conditions;
+	// Checked above, field by field: what the caller reads is exactly the policy's own condition.
+	return condition as Conditions;
 }
 
 function isEpochSeconds(value: unknown): value is number {

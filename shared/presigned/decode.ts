@@ -18,8 +18,6 @@ import type {
 import { isLoopback, splitUrl, type UrlParts } from "./url-parts.ts";
 import { iso } from "./utc-time.ts";
 
-export { iso };
-
 // Most specific first: CloudFront and the V2 schemes all use a bare `Signature` parameter.
 const DECODERS: SchemeDecoder[] = [
 	sigv4,
@@ -84,6 +82,7 @@ function describe(
 		truth.effectiveExpiresAtMs === fields.expiresAtMs
 			? expiresAt
 			: iso(truth.effectiveExpiresAtMs);
+	const validFrom = iso(fields.validFromMs);
 	// Spelled out rather than `{ ...rest }`: object rest is a slow path in V8, and this runs per link on a page.
 	return {
 		scheme: fields.scheme,
@@ -98,7 +97,7 @@ function describe(
 		credentialType: fields.credentialType,
 		hasSessionToken: fields.hasSessionToken,
 		signedAt: iso(fields.signedAtMs),
-		validFrom: iso(fields.validFromMs),
+		validFrom,
 		expiresAt,
 		credentialExpiresAt: iso(fields.credentialExpiresAtMs),
 		effectiveExpiresAt,
@@ -109,7 +108,11 @@ function describe(
 		responseOverrides: fields.responseOverrides,
 		checksum: fields.checksum,
 		allowedIp: fields.allowedIp,
-		warnings: warningsFor(fields, url, truth.effectiveExpiresAtMs, nowMs),
+		warnings: warningsFor(fields, url, nowMs, {
+			effectiveExpiresAtMs: truth.effectiveExpiresAtMs,
+			effectiveExpiresAt,
+			validFrom,
+		}),
 	};
 }
 
@@ -121,9 +124,15 @@ const TEMPORARY_ON_AWS = `${TEMPORARY} S3 then answers "The provided token has e
 function warningsFor(
 	fields: SchemeFields,
 	url: UrlParts,
-	effectiveExpiresAtMs: number | null,
 	nowMs: number,
+	// The times describe() has already written out: each is formatted once.
+	times: {
+		effectiveExpiresAtMs: number | null;
+		effectiveExpiresAt: string | null;
+		validFrom: string | null;
+	},
 ): Warning[] {
+	const { effectiveExpiresAtMs } = times;
 	// The scheme's notes, made afresh for this URL, become the start of its warnings.
 	const warnings = fields.notes;
 	const { maxLifetimeSeconds: max, requestedLifetimeSeconds: requested } =
@@ -156,13 +165,13 @@ function warningsFor(
 	if (fields.validFromMs !== null && fields.validFromMs > nowMs) {
 		warnings.push({
 			code: "not-yet-valid",
-			message: `Not valid before ${iso(fields.validFromMs)}: requests until then are refused.`,
+			message: `Not valid before ${times.validFrom}: requests until then are refused.`,
 		});
 	}
 	if (effectiveExpiresAtMs !== null && effectiveExpiresAtMs <= nowMs) {
 		warnings.push({
 			code: "expired",
-			message: `Expired at ${iso(effectiveExpiresAtMs)}: every request is now refused.`,
+			message: `Expired at ${times.effectiveExpiresAt}: every request is now refused.`,
 		});
 	}
 	return warnings;
