@@ -3,7 +3,13 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { SignetError } from "../shared/errors.ts";
-import { type AppEnv, errorBody, onError, redactPath } from "./http.ts";
+import {
+	type AppEnv,
+	bearerToken,
+	errorBody,
+	onError,
+	redactPath,
+} from "./http.ts";
 import type { AppDeps } from "./ports.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -47,8 +53,7 @@ export function createApp(deps: AppDeps) {
 		}),
 	);
 	app.use("/api/*", async (c, next) => {
-		const header = c.req.header("authorization") ?? "";
-		const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+		const token = bearerToken(c);
 		const record = token ? await verifyToken(deps.store.tokens, token) : null;
 		if (!record) {
 			throw new SignetError(

@@ -24,20 +24,21 @@ export async function readJson<S extends z.ZodType>(
 	} catch {
 		throw new SignetError("bad_request", "The request body is not valid JSON.");
 	}
-	return validate(schema, body, "body");
+	return validate(schema, body, "Invalid body");
 }
 
 export function readQuery<S extends z.ZodType>(
 	c: Context,
 	schema: S,
 ): z.output<S> {
-	return validate(schema, c.req.query(), "query");
+	return validate(schema, c.req.query(), "Invalid query");
 }
 
-function validate<S extends z.ZodType>(
+/** The parsed input, or a 400 naming up to five fields, after `lead` ("Invalid body"). */
+export function validate<S extends z.ZodType>(
 	schema: S,
 	input: unknown,
-	where: string,
+	lead: string,
 ): z.output<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
@@ -45,10 +46,13 @@ function validate<S extends z.ZodType>(
 		const field = issue.path.map(String).join(".");
 		return field ? `${field}: ${issue.message}` : issue.message;
 	});
-	throw new SignetError(
-		"bad_request",
-		`Invalid ${where}: ${problems.join("; ")}.`,
-	);
+	throw new SignetError("bad_request", `${lead}: ${problems.join("; ")}.`);
+}
+
+/** The token of an `Authorization: Bearer …` header; "" when there is none. */
+export function bearerToken(c: Context): string {
+	const header = c.req.header("authorization") ?? "";
+	return header.startsWith("Bearer ") ? header.slice(7).trim() : "";
 }
 
 export function errorBody(code: string, message: string) {

@@ -31,7 +31,15 @@ export async function revokeShare(
 	user: AuthUser,
 	id: string,
 ): Promise<RevokeResponse> {
-	const share = await visibleShare(deps, user, id);
+	return revokeRecord(deps, user, await visibleShare(deps, user, id));
+}
+
+/** Revokes a share the caller has already read (and may see): stops what can be stopped, records it. */
+export async function revokeRecord(
+	deps: AppDeps,
+	user: AuthUser,
+	share: ShareRecord,
+): Promise<RevokeResponse> {
 	const now = deps.clock.now();
 	if (share.revokedAt !== null) {
 		// Two writers of a role's policy at once (two Worker isolates) can lose a Deny: revoking

@@ -11,7 +11,7 @@ import {
 	denySessions,
 	hasOwnSession,
 	recordRevocation,
-	revokeShare,
+	revokeRecord,
 	SESSION_DENIED,
 } from "../revoke-service.ts";
 import { isExpired } from "../share-status.ts";
@@ -51,7 +51,13 @@ export async function revokeUserShares(
 		const now = stamp(deps.clock.now());
 		try {
 			if (isExpired(share, now)) {
-				await recordEnded(deps, admin, share, now);
+				await recordRevocation(
+					deps,
+					admin,
+					share,
+					"Revoked after it had expired: there was nothing left to stop.",
+					new Date(now),
+				);
 				result.alreadyEnded++;
 				continue;
 			}
@@ -62,7 +68,7 @@ export async function revokeUserShares(
 				]);
 				continue;
 			}
-			await revokeShare(deps, admin, share.id);
+			await revokeRecord(deps, admin, share);
 		} catch (error) {
 			result.failed.push({ share, reason: failure(deps, user, error) });
 			continue;
@@ -138,26 +144,6 @@ async function unrevokedShares(deps: AppDeps, user: string) {
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return shares;
-}
-
-async function recordEnded(
-	deps: AppDeps,
-	admin: AuthUser,
-	share: ShareRecord,
-	at: string,
-) {
-	const revocation =
-		"Revoked after it had expired: there was nothing left to stop.";
-	await deps.store.shares.revoke(share.id, { at, by: admin.name, revocation });
-	await deps.store.audit.append({
-		at,
-		type: "share.revoked",
-		shareId: share.id,
-		actor: admin.name,
-		userAgent: null,
-		clientIp: null,
-		detail: revocation,
-	});
 }
 
 function stillWorkingReason(share: ShareRecord): string {

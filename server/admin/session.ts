@@ -6,7 +6,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { SignetError } from "../../shared/errors.ts";
-import type { AuthUser } from "../http.ts";
+import { type AuthUser, bearerToken } from "../http.ts";
 import {
 	type AppDeps,
 	type SessionRecord,
@@ -110,10 +110,8 @@ export function requireAdminSession(
 			c.set("session", found.session);
 			return next();
 		}
-		const header = c.req.header("authorization") ?? "";
-		const bearer = header.startsWith("Bearer ")
-			? await verifyToken(deps.store.tokens, header.slice(7).trim())
-			: null;
+		const token = bearerToken(c);
+		const bearer = token ? await verifyToken(deps.store.tokens, token) : null;
 		if (bearer && bearer.role !== "admin")
 			throw new SignetError("forbidden", ADMINS_ONLY);
 		if (getCookie(c, SESSION_COOKIE) !== undefined)

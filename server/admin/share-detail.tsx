@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { SignetError } from "../../shared/errors.ts";
 import type { AppDeps, AuditEvent, ShareRecord } from "../ports.ts";
-import { revokeShare } from "../revoke-service.ts";
+import { revokeRecord } from "../revoke-service.ts";
 import { isRevocable, statusOf } from "../share-view.ts";
 import { AuditTrail } from "./audit-trail.tsx";
 import { ConfirmForm, Notice, StatusBadge } from "./components.tsx";
@@ -57,7 +57,7 @@ export function adminShareDetailRoutes(deps: AppDeps) {
 					cancelHref: href,
 				});
 			}
-			await revokeShare(deps, c.var.user, share.id);
+			await revokeRecord(deps, c.var.user, share);
 			return c.redirect(`${href}?done=revoked`, 303);
 		});
 }

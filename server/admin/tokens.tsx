@@ -16,14 +16,18 @@ export function adminTokensRoutes(deps: AppDeps) {
 	return new Hono<AdminEnv>()
 		.get("/tokens", async (c) => {
 			const revokedId = c.req.query("revoked");
-			const revoked = revokedId ? await deps.store.tokens.get(revokedId) : null;
+			const tokens = await deps.store.tokens.list();
+			// The token just revoked is in the list: no second read for it.
+			const revoked = tokens.find(
+				(token) => token.id === revokedId && token.revokedAt !== null,
+			);
 			return render(
 				c,
 				<TokensPage
 					viewer={viewerOf(c.var)}
-					tokens={await deps.store.tokens.list()}
+					tokens={tokens}
 					currentTokenId={c.var.user.tokenId}
-					revoked={revoked?.revokedAt ? revoked : null}
+					revoked={revoked ?? null}
 				/>,
 			);
 		})
