@@ -10,7 +10,7 @@ import { createApp } from "./app.ts";
 import { parseConfig, type SignetConfig } from "./config.ts";
 import type { AppDeps, Clock, Store } from "./ports.ts";
 import { createNodeCrypto } from "./signing/node-crypto.ts";
-import { bootstrapAdmin, isWellFormedToken } from "./tokens.ts";
+import { bootstrapAdmin, bootstrapTokenFrom } from "./tokens.ts";
 
 /** The SQLite file's name in the data folder. */
 export const DATABASE_FILE = "signet.sqlite";
@@ -69,12 +69,10 @@ export async function settingsFromEnv(
 	const port = Number(env.PORT ?? 8787);
 	if (!Number.isInteger(port) || port < 0 || port > 65_535)
 		throw new Error(`[signet] PORT '${env.PORT}' is not a port number.`);
-	const bootstrap = env.SIGNET_BOOTSTRAP_ADMIN_TOKEN;
-	if (bootstrap !== undefined && !isWellFormedToken(bootstrap)) {
-		throw new Error(
-			"[signet] SIGNET_BOOTSTRAP_ADMIN_TOKEN must look like sgt_<12 letters or digits>_<43 base64url characters>.",
-		);
-	}
+	const bootstrap = bootstrapTokenFrom(
+		env.SIGNET_BOOTSTRAP_ADMIN_TOKEN,
+		"[signet]",
+	);
 	return {
 		config: parseConfig(json, configPath),
 		dataDir: dataDirOf(env),

@@ -5,9 +5,13 @@ const encoder = new TextEncoder();
 
 /** `bytes` random bytes as base64url without padding (32 bytes: 256 bits, 43 characters). */
 export function randomToken(bytes = 32): string {
-	const data = crypto.getRandomValues(new Uint8Array(bytes));
+	return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** base64url without padding, with btoa rather than Buffer: the same on Node and Workers. */
+export function base64url(bytes: Uint8Array): string {
 	let binary = "";
-	for (const byte of data) binary += String.fromCharCode(byte);
+	for (const byte of bytes) binary += String.fromCharCode(byte);
 	return btoa(binary)
 		.replaceAll("+", "-")
 		.replaceAll("/", "_")

@@ -52,6 +52,19 @@ export async function bootstrapAdmin(
 /** What a token's user may be called, everywhere a name is given (admin page, CLI). */
 export const USER_NAME = /^[\w.@+-]{1,100}$/;
 
+/** SIGNET_BOOTSTRAP_ADMIN_TOKEN, checked; throws, naming `where`, when it is set but malformed. */
+export function bootstrapTokenFrom(
+	value: string | undefined,
+	where: string,
+): string | undefined {
+	if (value !== undefined && !isWellFormedToken(value)) {
+		throw new Error(
+			`${where} SIGNET_BOOTSTRAP_ADMIN_TOKEN must look like sgt_<12 letters or digits>_<43 base64url characters>.`,
+		);
+	}
+	return value;
+}
+
 export function isWellFormedToken(token: string): boolean {
 	return TOKEN.test(token);
 }

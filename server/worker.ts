@@ -4,9 +4,10 @@ import { createD1Store, type D1DatabaseLike } from "./adapters/d1-store.ts";
 import type { BaseCredentialIdentity } from "./adapters/sts-credentials.ts";
 import { createApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
+import { errorBody } from "./http.ts";
 import type { AppDeps, Clock } from "./ports.ts";
 import { createWebCrypto } from "./signing/signing-crypto.ts";
-import { bootstrapAdmin, isWellFormedToken } from "./tokens.ts";
+import { bootstrapAdmin, bootstrapTokenFrom } from "./tokens.ts";
 
 /** The bindings wrangler.jsonc declares (DB, vars) and the secrets set with `wrangler secret put`. */
 export interface WorkerEnv {
@@ -38,12 +39,7 @@ export default {
 			built = null;
 			console.error((error as Error).message);
 			return Response.json(
-				{
-					error: {
-						code: "internal",
-						message: "The backend is not configured: see its logs.",
-					},
-				},
+				errorBody("internal", "The backend is not configured: see its logs."),
 				{ status: 500 },
 			);
 		}
@@ -60,12 +56,10 @@ async function buildApp(env: WorkerEnv, origin: string): Promise<App> {
 			"[signet] [worker] Missing secrets AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Set them with `npx wrangler secret put`.",
 		);
 	}
-	const bootstrap = env.SIGNET_BOOTSTRAP_ADMIN_TOKEN;
-	if (bootstrap !== undefined && !isWellFormedToken(bootstrap)) {
-		throw new Error(
-			"[signet] [worker] SIGNET_BOOTSTRAP_ADMIN_TOKEN must look like sgt_<12 letters or digits>_<43 base64url characters>.",
-		);
-	}
+	const bootstrap = bootstrapTokenFrom(
+		env.SIGNET_BOOTSTRAP_ADMIN_TOKEN,
+		"[signet] [worker]",
+	);
 	const clock: Clock = { now: () => new Date() };
 	const store = createD1Store({ db: env.DB });
 	// Only with the secret: a random token would be shown nowhere.

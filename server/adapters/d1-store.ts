@@ -45,7 +45,7 @@ export function createD1Store(options: D1StoreOptions): Store {
 }
 
 /** Runs the shared SQL on D1. Migrations are not run here: wrangler applies them before deploy. */
-export function createD1Runner(db: D1DatabaseLike): SqlRunner {
+function createD1Runner(db: D1DatabaseLike): SqlRunner {
 	const statement = ({ sql, params }: SqlQuery) =>
 		params.length === 0 ? db.prepare(sql) : db.prepare(sql).bind(...params);
 	return {

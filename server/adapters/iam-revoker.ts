@@ -30,15 +30,10 @@ export interface IamRevokerOptions {
 	crypto: SigningCrypto;
 	/** IAM endpoint URL (AWS_ENDPOINT_URL_IAM: a fake in tests). Default: the role's partition's IAM. */
 	iamEndpoint?: string;
-	/** IAM signing region. Default: the role's partition's (us-east-1, cn-north-1, us-gov-west-1). */
-	region?: string;
 	/** Time of the write itself: a queued revocation prunes against it. */
 	clock: Clock;
 	/** The inline policy Signet owns on each role. */
 	policyName?: string;
-	/** How long one IAM call may take. Default 10 s. */
-	timeoutMs?: number;
-	fetch?: typeof fetch;
 }
 
 export function createIamRevoker(options: IamRevokerOptions): Revoker {
@@ -63,20 +58,16 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 	}
 	const { clock } = options;
 	const credentials = options.baseCredentials;
-	const send = createAwsFetch({
-		crypto: options.crypto,
-		timeoutMs: options.timeoutMs,
-		fetch: options.fetch,
-	});
+	const send = createAwsFetch({ crypto: options.crypto });
+	const iamEndpoint =
+		options.iamEndpoint === undefined ? null : new URL(options.iamEndpoint);
 
 	/** Where the role's partition keeps IAM, unless an endpoint is configured. */
 	async function iamTarget(roleArn: string): Promise<IamTarget> {
 		const partition = iamTargetFor(roleArn.split(":")[1] ?? "aws");
 		return {
-			endpoint: options.iamEndpoint
-				? new URL(options.iamEndpoint)
-				: partition.endpoint,
-			region: options.region ?? partition.region,
+			endpoint: iamEndpoint ?? partition.endpoint,
+			region: partition.region,
 			credentials: await credentials(),
 		};
 	}
@@ -118,8 +109,14 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 		roleName: string,
 		change: (current: RevocationState) => RevocationState,
 	): Promise<void> {
+		// The keys that sign the calls: named in no error, should IAM echo them.
+		let secrets: (string | undefined)[] = [];
 		try {
 			const target = await iamTarget(roleArn);
+			secrets = [
+				target.credentials.secretAccessKey,
+				target.credentials.sessionToken,
+			];
 			const name = { roleName, policyName };
 			const document = await getRolePolicy(send, target, name);
 			// null: the role has no such policy yet (IAM's NoSuchEntity).
@@ -136,10 +133,6 @@ export function createIamRevoker(options: IamRevokerOptions): Revoker {
 			await putRolePolicy(send, target, name, JSON.stringify(wanted));
 		} catch (error) {
 			if (error instanceof SignetError) throw error;
-			const secrets = await credentials().then(
-				(identity) => [identity.secretAccessKey, identity.sessionToken],
-				() => [],
-			);
 			const { summary, cause } = describeAwsError(error, secrets);
 			throw new SignetError(
 				"revocation_failed",

@@ -13,9 +13,6 @@ export interface S3ObjectListerOptions {
 	credentials: CredentialSource;
 	/** Hashing for the SigV4 signatures of ListObjectsV2. */
 	crypto: SigningCrypto;
-	/** How long one listing may take. Default 10 s. */
-	timeoutMs?: number;
-	fetch?: typeof fetch;
 }
 
 export function createS3ObjectLister(
@@ -27,11 +24,7 @@ export function createS3ObjectLister(
 		);
 	}
 	const { credentials } = options;
-	const send = createAwsFetch({
-		crypto: options.crypto,
-		timeoutMs: options.timeoutMs,
-		fetch: options.fetch,
-	});
+	const send = createAwsFetch({ crypto: options.crypto });
 	return {
 		async list({ profile, prefix, cursor, limit }) {
 			const signing = await credentials.forProfile(profile, 60);

@@ -1,6 +1,7 @@
 /** Keyset paging for every store: the opaque cursor (encode, decode, refuse) and the page around it. */
 import { SignetError } from "../../shared/errors.ts";
 import type { Page } from "../ports.ts";
+import { base64url } from "../secrets.ts";
 
 /** One more row than asked for tells whether another page follows. */
 export function page<T>(
@@ -21,13 +22,7 @@ export function page<T>(
  * than Buffer, so Workers (D1) hand out byte for byte the same cursors as Node.
  */
 export function encodeCursor(parts: (string | number)[]): string {
-	const bytes = new TextEncoder().encode(JSON.stringify(parts));
-	let binary = "";
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary)
-		.replace(/\+/g, "-")
-		.replace(/\//g, "_")
-		.replace(/=+$/, "");
+	return base64url(new TextEncoder().encode(JSON.stringify(parts)));
 }
 
 /** A shares cursor: `[createdAt, id]` of the last share of the page before. */

@@ -35,12 +35,7 @@ export interface StsCredentialSourceOptions {
 	crypto: SigningCrypto;
 	/** STS endpoint URL (AWS_ENDPOINT_URL_STS: a VPC endpoint, a fake in tests). Default: AWS's regional endpoint. */
 	stsEndpoint?: string;
-	/** STS region. Default: the profile's region (us-east-1 for "auto"). */
-	region?: string;
 	clock: Clock;
-	/** How long one STS call may take. Default 10 s. */
-	timeoutMs?: number;
-	fetch?: typeof fetch;
 }
 
 /** A session outlives the URL it signs by this much. */
@@ -77,20 +72,15 @@ export function createStsCredentialSource(
 	}
 	const { clock } = options;
 	const base = options.baseCredentials;
-	const send: AwsFetch = createAwsFetch({
-		crypto: options.crypto,
-		timeoutMs: options.timeoutMs,
-		fetch: options.fetch,
-	});
+	const send: AwsFetch = createAwsFetch({ crypto: options.crypto });
+	const stsEndpoint =
+		options.stsEndpoint === undefined ? null : new URL(options.stsEndpoint);
 	const shared = new Map<string, Promise<Session>>();
 
 	function stsTarget(profile: Profile) {
-		const region =
-			options.region ??
-			(profile.region === "auto" ? "us-east-1" : profile.region);
-		const endpoint = options.stsEndpoint
-			? new URL(options.stsEndpoint)
-			: stsEndpointFor(region);
+		// STS signs for the profile's region (us-east-1 for R2's "auto").
+		const region = profile.region === "auto" ? "us-east-1" : profile.region;
+		const endpoint = stsEndpoint ?? stsEndpointFor(region);
 		return { region, endpoint };
 	}
 
@@ -137,9 +127,9 @@ export function createStsCredentialSource(
 		kind: "shared-session" | "per-share-session",
 	): Promise<SigningCredentials> {
 		const { externalId } = profile.credentials;
+		const identity = await baseIdentity();
 		let answer: AssumedRole;
 		try {
-			const identity = await baseIdentity();
 			answer = await assumeRole(
 				send,
 				{ ...stsTarget(profile), credentials: identity },
@@ -152,8 +142,7 @@ export function createStsCredentialSource(
 				},
 			);
 		} catch (error) {
-			if (error instanceof SignetError) throw error;
-			throw await stsFailure(error, roleArn, profile);
+			throw stsFailure(error, roleArn, profile, identity);
 		}
 		return {
 			accessKeyId: answer.accessKeyId,
@@ -166,17 +155,16 @@ export function createStsCredentialSource(
 		};
 	}
 
-	async function stsFailure(
+	/** STS's refusal in words, with the keys that signed the call and the external id cut out. */
+	function stsFailure(
 		error: unknown,
 		roleArn: string,
 		profile: Profile,
-	): Promise<SignetError> {
-		const secrets = await base().then(
-			(identity) => [identity.secretAccessKey, identity.sessionToken],
-			() => [],
-		);
+		identity: BaseCredentialIdentity,
+	): SignetError {
 		const { summary, cause } = describeAwsError(error, [
-			...secrets,
+			identity.secretAccessKey,
+			identity.sessionToken,
 			profile.credentials.externalId,
 		]);
 		return new SignetError(
