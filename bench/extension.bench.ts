@@ -4,7 +4,6 @@
  * same page in the same run; the extra cost of scrolling through it; and the gzip size of the content
  * script and of the popup's JavaScript against their budgets.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { CDPSession, Page } from "playwright-core";
+// @ts-expect-error: plain ESM build scripts without type declarations.
+import { buildExtension } from "../scripts/build-extension.mjs";
 import { LONG_TERM, presign, TEMPORARY } from "../test/support/aws-presign.ts";
 import {
 	type ExtensionBrowser,
@@ -23,31 +24,10 @@ const TOTAL_LINKS = 10_000;
 const SCRIPT = "content/inspect-page.js";
 const ROUNDS = 5;
 
-/** Builds the extension into a fresh folder, leaving dist/ alone; `testHosts` pre-grants 127.0.0.1. */
-async function buildInto(testHosts: boolean): Promise<string> {
+/** Builds the test extension (127.0.0.1 pre-granted) into a fresh folder, leaving dist/ alone. */
+async function buildInto(): Promise<string> {
 	const outDir = await mkdtemp(join(tmpdir(), "signet-bench-ext-"));
-	const vite = join("node_modules", "vite", "bin", "vite.js");
-	const args = [
-		vite,
-		"build",
-		"-c",
-		"extension/vite.config.ts",
-		"--mode",
-		"chrome",
-		"--logLevel",
-		"error",
-		"--outDir",
-		outDir,
-	];
-	const env = {
-		...process.env,
-		SIGNET_TEST_HOSTS: testHosts ? "http://127.0.0.1/*" : "",
-	};
-	const built = spawnSync(process.execPath, args, { env, encoding: "utf8" });
-	if (built.status !== 0)
-		throw new Error(
-			`[signet] [bench] extension build failed:\n${built.stderr}`,
-		);
+	await buildExtension({ testHosts: ["http://127.0.0.1/*"], outDir });
 	return outDir;
 }
 
@@ -126,7 +106,7 @@ function quiet(page: Page, expectBadges: boolean): Promise<number> {
 	);
 }
 
-/** "Inspect this page": the same `scripting.executeScript` call as features/page-inspection.ts. */
+/** Runs the inspection script in the page's tab, as its registration would on load. */
 function inject(browser: ExtensionBrowser, origin: string) {
 	return browser.serviceWorker.evaluate(
 		async ([url, file]) => {
@@ -239,37 +219,35 @@ function reportSize(name: string, bytes: number, budgetKb: number): void {
 	);
 }
 
-/** Sizes of the build users get (dist/chrome's layout, built afresh so it matches the source). */
-async function benchSizes(): Promise<void> {
-	const dir = await buildInto(false);
-	try {
-		const gzipped = async (file: string) =>
-			gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
-		reportSize(`content script (${SCRIPT})`, await gzipped(SCRIPT), 12);
-		// The popup's JavaScript: every script and preloaded chunk its page references.
-		const html = await readFile(join(dir, "popup", "index.html"), "utf8");
-		const chunks = [
-			...new Set(
-				[...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map(
-					(match) => match[1] as string,
-				),
+/**
+ * Sizes of the scripts users get: the test build differs from theirs in its manifest only (the
+ * pre-granted host), so its JavaScript is theirs.
+ */
+async function benchSizes(dir: string): Promise<void> {
+	const gzipped = async (file: string) =>
+		gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
+	reportSize(`content script (${SCRIPT})`, await gzipped(SCRIPT), 12);
+	// The popup's JavaScript: every script and preloaded chunk its page references.
+	const html = await readFile(join(dir, "popup", "index.html"), "utf8");
+	const chunks = [
+		...new Set(
+			[...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map(
+				(match) => match[1] as string,
 			),
-		];
-		let popup = 0;
-		for (const chunk of chunks) popup += await gzipped(chunk);
-		reportSize(`popup JS (${chunks.length} files)`, popup, 40);
-	} finally {
-		await rm(dir, { recursive: true, force: true });
-	}
+		),
+	];
+	let popup = 0;
+	for (const chunk of chunks) popup += await gzipped(chunk);
+	reportSize(`popup JS (${chunks.length} files)`, popup, 40);
 }
 
 export async function benchPageInspection(): Promise<void> {
-	const extensionDir = await buildInto(true);
+	const extensionDir = await buildInto();
 	try {
 		await benchVariant(2_000, extensionDir);
 		await benchVariant(10_000, extensionDir);
+		await benchSizes(extensionDir);
 	} finally {
 		await rm(extensionDir, { recursive: true, force: true });
 	}
-	await benchSizes();
 }

@@ -1,5 +1,6 @@
 // Builds the extension with vite: for users (dist/chrome, dist/firefox) or, with testHosts, the test build.
 import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 
@@ -7,16 +8,25 @@ const config = fileURLToPath(
 	new URL("../extension/vite.config.ts", import.meta.url),
 );
 
-/** `testHosts`: origins granted at install, for browser tests that cannot click permission prompts. */
+/**
+ * `testHosts`: origins granted at install, for browser tests that cannot click permission prompts.
+ * `outDir`: another folder than dist/<browser>[-test]/ (the bench builds into a temporary one).
+ */
 export async function buildExtension({
 	browser = "chrome",
 	testHosts = [],
+	outDir = outDirOf(browser, testHosts),
 } = {}) {
 	const previous = process.env.SIGNET_TEST_HOSTS;
 	process.env.SIGNET_TEST_HOSTS = testHosts.join(",");
 	try {
-		await build({ configFile: config, mode: browser, logLevel: "warn" });
-		await keepContentScriptPrivate(outDirOf(browser, testHosts));
+		await build({
+			configFile: config,
+			mode: browser,
+			logLevel: "warn",
+			build: { outDir },
+		});
+		await keepContentScriptPrivate(outDir);
 	} finally {
 		if (previous === undefined) delete process.env.SIGNET_TEST_HOSTS;
 		else process.env.SIGNET_TEST_HOSTS = previous;
@@ -37,7 +47,7 @@ function outDirOf(browser, testHosts) {
  * site detect Signet. Registering or injecting a content script needs no such entry: drop it.
  */
 async function keepContentScriptPrivate(outDir) {
-	const path = `${outDir}manifest.json`;
+	const path = join(outDir, "manifest.json");
 	const manifest = JSON.parse(await readFile(path, "utf8"));
 	const kept = (manifest.web_accessible_resources ?? []).filter(
 		(entry) =>

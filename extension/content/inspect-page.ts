@@ -99,7 +99,7 @@ function start(): void {
 	}
 }
 
-// Registered for the site and injected again by "Inspect this page": the second copy does nothing.
+// A second copy in the same page (injected again, as the bench and the tests do) does nothing.
 if (!scope[RUNNING]) start();
 
 /* Try by hand: options → Page inspection → add http://127.0.0.1:8080 and serve a page there with

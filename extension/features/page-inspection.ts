@@ -4,8 +4,6 @@ import browser from "webextension-polyfill";
 import scriptPath from "../content/inspect-page.ts?iife";
 import { originPattern } from "../lib/permissions.ts";
 
-export { requestOriginAccess as requestSitePermission } from "../lib/permissions.ts";
-
 export const SCRIPT_ID = "signet-inspect";
 /** Makes a page's inspection script remove its badges and stop (handled in content/inspect-page.ts). */
 export const INSPECTION_OFF = "signet:inspection-off";
@@ -49,14 +47,6 @@ async function stopInTabs(patterns: string[]): Promise<void> {
 	);
 }
 
-/** "Inspect this page": runs the script once in one tab (activeTab grants it on the user's click). */
-export async function inspectTabNow(tabId: number): Promise<void> {
-	await browser.scripting.executeScript({
-		target: { tabId },
-		files: [scriptPath],
-	});
-}
-
 /** When the user withdraws a site's access in the browser, the registration follows. */
 export function init(signal: AbortSignal): void {
 	const onRemoved = async ({
@@ -76,6 +66,6 @@ export function init(signal: AbortSignal): void {
 }
 
 /* Try by hand: options → Page inspection → add https://example.com (accept the prompt), open a page
-   there with presigned links: badges appear; turn it off: they disappear without a reload. On any other
-   site, popup → "Inspect this page" shows them once. chrome://extensions → Details → Site access →
-   remove the site: the registration drops it (check with chrome.scripting.getRegisteredContentScripts). */
+   there with presigned links: badges appear; turn it off: they disappear without a reload.
+   chrome://extensions → Details → Site access → remove the site: the registration drops it (check
+   with chrome.scripting.getRegisteredContentScripts). */

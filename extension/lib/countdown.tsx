@@ -2,7 +2,6 @@
 
 import type { ExpiryCertainty } from "../../shared/presigned/types.ts";
 import { describeExpiry } from "../../shared/relative-time.ts";
-import { useNow } from "./use-now.ts";
 
 /** Below this, the countdown turns to the warning colour. */
 export const SOON_MS = 60 * 60 * 1000;
@@ -11,13 +10,15 @@ export interface CountdownProps {
 	/** ISO 8601; null when the URL states no expiry. */
 	expiresAt: string | null;
 	certainty: ExpiryCertainty;
-	/** The caller's clock, so a page's countdowns tick together; otherwise its own one-second clock. */
-	nowMs?: number;
+	/** The page's clock (useNow), so its countdowns tick together on one timer. */
+	nowMs: number;
 }
 
-export function Countdown({ expiresAt, certainty, nowMs }: CountdownProps) {
-	const ownNowMs = useNow();
-	const now = nowMs ?? ownNowMs;
+export function Countdown({
+	expiresAt,
+	certainty,
+	nowMs: now,
+}: CountdownProps) {
 	const expiresAtMs = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
 	if (Number.isNaN(expiresAtMs)) {
 		return (

@@ -1,11 +1,11 @@
-/** The current time, refreshed every `intervalMs`, for live countdowns; the timer stops on unmount. */
+/** The current time, refreshed every second, for live countdowns; the timer stops on unmount. */
 import { useEffect, useState } from "preact/hooks";
 
-export function useNow(intervalMs = 1000): number {
+export function useNow(): number {
 	const [nowMs, setNowMs] = useState(() => Date.now());
 	useEffect(() => {
-		const timer = setInterval(() => setNowMs(Date.now()), intervalMs);
+		const timer = setInterval(() => setNowMs(Date.now()), 1000);
 		return () => clearInterval(timer);
-	}, [intervalMs]);
+	}, []);
 	return nowMs;
 }
