@@ -5,8 +5,6 @@
  * script and of the popup's JavaScript against their budgets.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -18,6 +16,7 @@ import {
 	type ExtensionBrowser,
 	launchExtension,
 } from "../test/support/browser.ts";
+import { HTML, serveSite } from "../test/support/test-site.ts";
 import { median } from "./harness.ts";
 
 const TOTAL_LINKS = 10_000;
@@ -134,13 +133,8 @@ async function benchVariant(
 	extensionDir: string,
 ): Promise<void> {
 	const html = await linkPage(presigned);
-	const server = createServer((_, response) =>
-		response.writeHead(200, { "content-type": "text/html" }).end(html),
-	);
-	await new Promise<void>((listening) =>
-		server.listen(0, "127.0.0.1", listening),
-	);
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const site = await serveSite(() => ({ type: HTML, body: html }));
+	const { origin } = site;
 	const browser = await launchExtension(extensionDir);
 	const runs = {
 		walk: [] as number[],
@@ -197,7 +191,7 @@ async function benchVariant(
 		}
 	} finally {
 		await browser.close();
-		server.close();
+		await site.close();
 	}
 	const [subject, baseline] = [median(runs.inspection), median(runs.walk)];
 	console.log(

@@ -9,8 +9,6 @@
  * browser UI outside any page that WebDriver BiDi cannot click: that path stays untested here.
  */
 import { mkdir } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presign } from "./support/aws-presign.ts";
@@ -23,6 +21,13 @@ import {
 } from "./support/firefox.ts";
 import { readBadgeAfter } from "./support/page-probes.ts";
 import { LOCAL_LONG_TERM } from "./support/s3-server.ts";
+import {
+	HTML,
+	linkItem,
+	serveSite,
+	type TestSite,
+	teamReportUrl,
+} from "./support/test-site.ts";
 
 const README = "This object lives in the local demo bucket.\n";
 
@@ -40,7 +45,7 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 	() => {
 		let backend: Backend;
 		let firefox: FirefoxExtension;
-		let site: Server;
+		let site: TestSite;
 		let siteOrigin = "";
 		let siteHtml = "";
 
@@ -51,22 +56,17 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 					{ id: "reports", label: "Reports", ...base, maxTtlSeconds: 604_800 },
 				],
 			});
-			site = createServer((request, response) => {
-				if (request.url === "/")
-					response
-						.writeHead(200, { "content-type": "text/html; charset=utf-8" })
-						.end(siteHtml);
-				else response.writeHead(404).end();
-			});
-			await new Promise<void>((done) => site.listen(0, "127.0.0.1", done));
-			siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+			site = await serveSite((path) =>
+				path === "/" ? { type: HTML, body: siteHtml } : undefined,
+			);
+			siteOrigin = site.origin;
 			siteHtml = await pageWithLinks();
 			firefox = await launchFirefoxExtension();
 		}, 60_000);
 
 		afterAll(async () => {
 			await firefox?.close();
-			await new Promise((done) => site?.close(done));
+			await site?.close();
 			await backend?.close();
 		});
 
@@ -261,26 +261,16 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 
 /** Links at a realistic S3 host, never fetched: two alive, one expired, one not presigned. */
 async function pageWithLinks(): Promise<string> {
-	const s3Url = (key: string, expiresIn: number, agoSeconds = 0) =>
-		presign({
-			bucket: "team-reports",
-			key,
-			region: "eu-west-1",
-			expiresIn,
-			signingDate: new Date(Date.now() - agoSeconds * 1000),
-		});
 	const [valid, soon, expired] = await Promise.all([
-		s3Url("2025/q1-report.pdf", 7200),
-		s3Url("2025/q2-draft.docx", 600),
-		s3Url("2024/q4-report.pdf", 3600, 3 * 86_400),
+		teamReportUrl("2025/q1-report.pdf", 7200),
+		teamReportUrl("2025/q2-draft.docx", 600),
+		teamReportUrl("2024/q4-report.pdf", 3600, 3 * 86_400),
 	]);
-	const link = (id: string, href: string, text: string) =>
-		`<li><a id="${id}" href="${href.replaceAll("&", "&amp;")}">${text}</a></li>`;
 	return `<!doctype html><html><head><meta charset="utf-8"><title>Team reports</title></head>
 <body><h1>Team reports</h1><ul>
-${link("valid", valid, "Q1 report.pdf")}
-${link("soon", soon, "Q2 draft.docx")}
-${link("expired", expired, "Q4 report.pdf")}
-${link("plain", "https://example.com/about", "About this folder")}
+${linkItem("valid", valid, "Q1 report.pdf")}
+${linkItem("soon", soon, "Q2 draft.docx")}
+${linkItem("expired", expired, "Q4 report.pdf")}
+${linkItem("plain", "https://example.com/about", "About this folder")}
 </ul></body></html>`;
 }

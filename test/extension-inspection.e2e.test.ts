@@ -4,48 +4,36 @@
  * links added later, no second copy, turned off again — and no request to any host but the page's.
  */
 import { mkdir } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { presign, TEMPORARY } from "./support/aws-presign.ts";
+import { presign } from "./support/aws-presign.ts";
 import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
 import { readBadgeAfter } from "./support/page-probes.ts";
+import {
+	HTML,
+	linkItem,
+	serveSite,
+	type TestSite,
+	teamReportUrl,
+} from "./support/test-site.ts";
 
 const SCRIPT = "content/inspect-page.js";
 const CHART = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64"><rect width="160" height="64" rx="6" fill="#f6f8fa"/><path d="M10 54 L40 38 L70 44 L100 20 L130 28 L150 12" stroke="#0969da" stroke-width="3" fill="none"/></svg>`;
 
 let browser: ExtensionBrowser;
-let server: Server;
+let site: TestSite;
 let origin = "";
 let page: Page;
 const requests: string[] = [];
 
-/** A SigV4 URL signed `agoSeconds` ago that lives `expiresIn` seconds, at a realistic S3 host. */
-function s3Url(
-	key: string,
-	expiresIn: number,
-	agoSeconds = 0,
-	temporary = false,
-) {
-	return presign({
-		bucket: "team-reports",
-		key,
-		region: "eu-west-1",
-		expiresIn,
-		signingDate: new Date(Date.now() - agoSeconds * 1000),
-		...(temporary ? { credentials: TEMPORARY } : {}),
-	});
-}
-
 async function testPage(): Promise<string> {
 	const [valid, amber, red, expired, temporary, image, ...later] =
 		await Promise.all([
-			s3Url("2025/q1-report.pdf", 7200),
-			s3Url("2025/q2-draft.docx", 600),
-			s3Url("exports/customers.csv", 120),
-			s3Url("2024/q4-report.pdf", 3600, 3 * 86_400),
-			s3Url("scratch/notes.txt", 7200, 0, true),
+			teamReportUrl("2025/q1-report.pdf", 7200),
+			teamReportUrl("2025/q2-draft.docx", 600),
+			teamReportUrl("exports/customers.csv", 120),
+			teamReportUrl("2024/q4-report.pdf", 3600, 3 * 86_400),
+			teamReportUrl("scratch/notes.txt", 7200, 0, true),
 			// The image is fetched, so it points at this page's server (path-style), not at AWS.
 			presign({
 				bucket: "team-reports",
@@ -56,22 +44,20 @@ async function testPage(): Promise<string> {
 				signingDate: new Date(),
 			}),
 			...Array.from({ length: 50 }, (_, i) =>
-				s3Url(`later/file-${i}.bin`, 7200),
+				teamReportUrl(`later/file-${i}.bin`, 7200),
 			),
 		]);
-	const link = (id: string, href: string, text: string, note: string) =>
-		`<li><a id="${id}" href="${href.replaceAll("&", "&amp;")}">${text}</a> <span class="note">${note}</span></li>`;
 	return `<!doctype html><html><head><meta charset="utf-8"><title>Team reports</title>
 <style>body{font:15px/1.6 system-ui,sans-serif;margin:32px 40px;color:#1f2328;max-width:720px}h1{font-size:22px;margin:0 0 4px}
 p.lead{color:#59636e;margin:0 0 16px}ul{padding-left:20px}li{margin:6px 0}.note{color:#59636e;font-size:13px}
 a{color:#0969da}a + span, li span{margin-left:6px} #more{columns:3;font-size:13px;margin-top:12px}</style></head>
 <body><h1>Team reports</h1><p class="lead">Download links shared in this week's update.</p><ul>
-${link("valid", valid, "Q1 report.pdf", "shared today, for 2 hours")}
-${link("amber", amber, "Q2 draft.docx", "10-minute link")}
-${link("red", red, "customers.csv", "2-minute link")}
-${link("expired", expired, "Q4 report.pdf", "from last week")}
-${link("temporary", temporary, "notes.txt", "signed with temporary credentials")}
-${link("plain", "https://example.com/about", "About this folder", "not presigned")}
+${linkItem("valid", valid, "Q1 report.pdf", "shared today, for 2 hours")}
+${linkItem("amber", amber, "Q2 draft.docx", "10-minute link")}
+${linkItem("red", red, "customers.csv", "2-minute link")}
+${linkItem("expired", expired, "Q4 report.pdf", "from last week")}
+${linkItem("temporary", temporary, "notes.txt", "signed with temporary credentials")}
+${linkItem("plain", "https://example.com/about", "About this folder", "not presigned")}
 </ul><img id="chart" alt="Revenue chart" src="${image.replaceAll("&", "&amp;")}" width="160" height="64">
 <p id="tight" style="font:12px/1 system-ui,sans-serif;color:#59636e">Mirror (set solid, line-height 1): <a id="mirror" href="${valid.replaceAll("&", "&amp;")}&amp;mirror=1">q1-report.pdf</a></p>
 <ul id="more"></ul>
@@ -103,17 +89,14 @@ async function sendFromExtension(type: string, payload: unknown) {
 
 beforeAll(async () => {
 	let html = "";
-	server = createServer((request, response) => {
-		if (request.url?.startsWith("/team-reports/charts/")) {
-			response.writeHead(200, { "content-type": "image/svg+xml" }).end(CHART);
-		} else if (request.url === "/") {
-			response
-				.writeHead(200, { "content-type": "text/html; charset=utf-8" })
-				.end(html);
-		} else response.writeHead(404).end();
-	});
-	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	site = await serveSite((path) =>
+		path.startsWith("/team-reports/charts/")
+			? { type: "image/svg+xml", body: CHART }
+			: path === "/"
+				? { type: HTML, body: html }
+				: undefined,
+	);
+	origin = site.origin;
 	html = await testPage();
 	browser = await launchExtension();
 	browser.context.on("request", (request) => requests.push(request.url()));
@@ -121,7 +104,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await new Promise((resolve) => server?.close(resolve));
+	await site?.close();
 });
 
 describe("page inspection", () => {
