@@ -3,11 +3,16 @@
  * (setSiteInspection → registered content script), badges with the right colours, the hover card,
  * links added later, no second copy, turned off again — and no request to any host but the page's.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presign } from "./support/aws-presign.ts";
-import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
+import {
+	type ExtensionBrowser,
+	launchExtension,
+	TEST_EXTENSION_DIR,
+} from "./support/browser.ts";
 import { readBadgeAfter } from "./support/page-probes.ts";
 import {
 	HTML,
@@ -87,17 +92,30 @@ async function sendFromExtension(type: string, payload: unknown) {
 	return reply as { ok: boolean; error?: { message: string } };
 }
 
+/** 3,000 presigned links, one per line: more than the page's viewport segments watch one by one. */
+async function longPage(): Promise<string> {
+	const url = await teamReportUrl("2025/archive.zip", 7200);
+	const items = Array.from({ length: LONG_PAGE_LINKS }, (_, i) =>
+		linkItem(`n${i}`, `${url}&part=${i}`, `archive part ${i}`),
+	);
+	return `<!doctype html><meta charset="utf-8"><title>Archive</title><style>li{height:24px}</style><ul>${items.join("")}</ul>`;
+}
+const LONG_PAGE_LINKS = 3000;
+
 beforeAll(async () => {
 	let html = "";
+	let long = "";
 	site = await serveSite((path) =>
 		path.startsWith("/team-reports/charts/")
 			? { type: "image/svg+xml", body: CHART }
 			: path === "/"
 				? { type: HTML, body: html }
-				: undefined,
+				: path === "/long"
+					? { type: HTML, body: long }
+					: undefined,
 	);
 	origin = site.origin;
-	html = await testPage();
+	[html, long] = await Promise.all([testPage(), longPage()]);
 	browser = await launchExtension();
 	browser.context.on("request", (request) => requests.push(request.url()));
 });
@@ -108,6 +126,11 @@ afterAll(async () => {
 });
 
 describe("page inspection", () => {
+	it("has V8 compile the script's functions with it, not each on its first call", async () => {
+		const code = await readFile(join(TEST_EXTENSION_DIR, SCRIPT), "utf8");
+		expect(code.startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
+	});
+
 	it("registers the inspection script for exactly the site turned on", async () => {
 		expect(
 			await sendFromExtension("setSiteInspection", { origin, enabled: true }),
@@ -225,6 +248,41 @@ describe("page inspection", () => {
 		);
 		await page.waitForTimeout(300);
 		expect(await badgeCount()).toBe(57);
+	});
+
+	it("on a long page, badges the links near the viewport, and more as the user scrolls there", async () => {
+		const long = await browser.context.newPage();
+		try {
+			await long.goto(`${origin}/long`);
+			const badged = (id: string) =>
+				long.evaluate(readBadgeAfter, `#${id}`).then(Boolean);
+			const count = () =>
+				long.evaluate(
+					() => document.getElementsByTagName("signet-badge").length,
+				);
+			await expect.poll(() => badged("n0")).toBe(true);
+			// 800 px of viewport and as much again below it: 34 lines of 24 px each, and a segment more.
+			await long.waitForTimeout(500);
+			const first = await count();
+			expect(first).toBeGreaterThanOrEqual(60);
+			expect(first).toBeLessThan(300);
+			expect(await badged("n1500")).toBe(false);
+
+			for (const id of ["n1500", `n${LONG_PAGE_LINKS - 1}`]) {
+				await long.evaluate(
+					(id) =>
+						document.getElementById(id)?.scrollIntoView({ block: "center" }),
+					id,
+				);
+				await expect.poll(() => badged(id)).toBe(true);
+			}
+			// Jumped over, never near the viewport: the way down has none. Three places seen, about
+			// 100 lines each (the viewport and one above and below it): nowhere near 3,000 badges.
+			expect(await badged("n800")).toBe(false);
+			expect(await count()).toBeLessThan(500);
+		} finally {
+			await long.close();
+		}
 	});
 
 	it("removes every badge when the site is turned off, and unregisters the script", async () => {

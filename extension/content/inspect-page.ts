@@ -49,8 +49,9 @@ function start(): void {
 	scope[RUNNING] = true;
 	document.dispatchEvent(new CustomEvent(START_EVENT));
 	// Left by a copy whose extension context is gone (Firefox removes the script, not its badges).
-	for (const stale of document.querySelectorAll(`${BADGE_TAG},${CARD_TAG}`))
-		stale.remove();
+	// One tag per search: a selector of one tag is a fast walk, a list of two a tenfold slower one.
+	for (const tag of [BADGE_TAG, CARD_TAG])
+		for (const stale of document.querySelectorAll(tag)) stale.remove();
 
 	const controller = new AbortController();
 	const { signal } = controller;

@@ -9,7 +9,10 @@
 const MAX_TARGETS = 400;
 
 interface Segment {
-	elements: Element[];
+	/** Elements `start` to `end` (exclusive) of the list given: read when the segment comes near. */
+	list: ArrayLike<Element>;
+	start: number;
+	end: number;
 	first: Element;
 	last: Element;
 	firstAbove: boolean;
@@ -26,7 +29,7 @@ function targetOf(element: Element): Element {
 export function createNearView(
 	signal: AbortSignal,
 	onNear: (elements: Element[]) => void,
-): (elements: Element[]) => void {
+): (elements: ArrayLike<Element>) => void {
 	const segmentsOf = new Map<Element, Set<Segment>>();
 
 	const release = (segment: Segment) => {
@@ -38,7 +41,9 @@ export function createNearView(
 				observer.unobserve(target);
 			}
 		}
-		onNear(segment.elements);
+		onNear(
+			Array.prototype.slice.call(segment.list, segment.start, segment.end),
+		);
 	};
 
 	const observer = new IntersectionObserver(
@@ -69,24 +74,25 @@ export function createNearView(
 		}
 	};
 
+	// A list, not an array: of a page's 2,000 presigned links only the segments' ends are read now,
+	// and each element read from a NodeList costs a wrapper object in this script's world.
 	return (elements) => {
+		const { length } = elements;
 		const size =
-			elements.length <= MAX_TARGETS
-				? 1
-				: Math.ceil(elements.length / (MAX_TARGETS / 2));
-		for (let start = 0; start < elements.length; start += size) {
-			const slice = elements.slice(start, start + size);
-			const first = targetOf(slice[0] as Element);
-			const last = targetOf(slice[slice.length - 1] as Element);
+			length <= MAX_TARGETS ? 1 : Math.ceil(length / (MAX_TARGETS / 2));
+		for (let start = 0; start < length; start += size) {
+			const end = Math.min(start + size, length);
 			const segment = {
-				elements: slice,
-				first,
-				last,
+				list: elements,
+				start,
+				end,
+				first: targetOf(elements[start] as Element),
+				last: targetOf(elements[end - 1] as Element),
 				firstAbove: false,
 				lastBelow: false,
 			};
-			observe(first, segment);
-			observe(last, segment);
+			observe(segment.first, segment);
+			observe(segment.last, segment);
 		}
 	};
 }

@@ -216,6 +216,7 @@ export function scanPage(
 		for (const badge of badges) badge.host.remove();
 		badges.clear();
 	});
-	watch(document.querySelectorAll(SELECTOR));
+	// Nothing is seen yet: every match waits for the viewport, read from the list only when near.
+	nearView(document.querySelectorAll(SELECTOR));
 	return byHost;
 }
