@@ -238,6 +238,10 @@ async function benchSizes(dir: string): Promise<void> {
 	const gzipped = async (file: string) =>
 		gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
 	reportSize(`content script (${SCRIPT})`, await gzipped(SCRIPT), 12);
+	const card = "content/inspect-card.js";
+	console.log(
+		`  hover card (${card}, injected on a page's first hover): ${((await gzipped(card)) / 1024).toFixed(1)} KB gzip`,
+	);
 	// The popup's JavaScript: every script and preloaded chunk its page references.
 	const html = await readFile(join(dir, "popup", "index.html"), "utf8");
 	const chunks = [

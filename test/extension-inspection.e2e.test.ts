@@ -250,6 +250,59 @@ describe("page inspection", () => {
 		expect(await badgeCount()).toBe(57);
 	});
 
+	it("opens the card from the keyboard, loading it first on a page that has not shown it yet", async () => {
+		const fresh = await browser.context.newPage();
+		try {
+			await fresh.goto(`${origin}/`);
+			const pill = fresh.locator("#valid + signet-badge .b");
+			await pill.focus();
+			await fresh.keyboard.press("Enter");
+			const button = fresh
+				.locator("signet-card .c")
+				.getByRole("button", { name: "Open in inspector" });
+			await expect.poll(() => button.isVisible()).toBe(true);
+			await expect
+				.poll(() => button.evaluate((element) => element.matches(":focus")))
+				.toBe(true);
+			expect(await fresh.locator("signet-card .c").textContent()).toContain(
+				"2025/q1-report.pdf",
+			);
+		} finally {
+			await fresh.close();
+		}
+	});
+
+	it("answers a page's content script what it needs (card, inspector) and nothing else", async () => {
+		// The content script's isolated world, where a compromised page renderer could forge messages.
+		const cdp = await browser.context.newCDPSession(page);
+		const worlds: { id: number; origin: string }[] = [];
+		cdp.on("Runtime.executionContextCreated", ({ context }) =>
+			worlds.push(context),
+		);
+		await cdp.send("Runtime.enable");
+		const world = worlds.find(
+			(context) =>
+				context.origin === `chrome-extension://${browser.extensionId}`,
+		);
+		expect(world).toBeDefined();
+		const ask = async (type: string) =>
+			(
+				await cdp.send("Runtime.evaluate", {
+					contextId: world?.id,
+					expression: `chrome.runtime.sendMessage({ type: ${JSON.stringify(type)}, payload: {} })`,
+					awaitPromise: true,
+					returnByValue: true,
+				})
+			).result.value;
+		for (const type of ["getSettings", "listShares", "getActiveTab"])
+			expect(await ask(type)).toMatchObject({
+				ok: false,
+				error: { code: "forbidden" },
+			});
+		expect(await ask("loadCard")).toEqual({ ok: true, value: null });
+		await cdp.detach();
+	});
+
 	it("on a long page, badges the links near the viewport, and more as the user scrolls there", async () => {
 		const long = await browser.context.newPage();
 		try {

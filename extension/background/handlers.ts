@@ -9,8 +9,8 @@ import {
 	revokeResponseSchema,
 	sharePageSchema,
 } from "../../shared/api.ts";
-import { syncInspection } from "../features/page-inspection.ts";
-import { MESSAGES } from "../lib/message-schemas.ts";
+import { injectCard, syncInspection } from "../features/page-inspection.ts";
+import { CONTENT_SCRIPT_MESSAGES, MESSAGES } from "../lib/message-schemas.ts";
 import type {
 	MessageType,
 	RequestOf,
@@ -156,6 +156,10 @@ export const handlers: Handlers = {
 		await browser.tabs.create({ url: page });
 		return null;
 	},
+	async loadCard(_, sender) {
+		await injectCard(sender);
+		return null;
+	},
 };
 
 /** Runs one message through its schema and handler; every failure becomes a readable reply. */
@@ -176,6 +180,18 @@ export async function dispatch(
 		};
 	}
 	const type = envelope.data.type as MessageType;
+	if (
+		!sender.url?.startsWith(browser.runtime.getURL("")) &&
+		!CONTENT_SCRIPT_MESSAGES.has(type)
+	) {
+		return {
+			ok: false,
+			error: {
+				code: "forbidden",
+				message: `Signet answers "${type}" to its own pages only, not to a web page.`,
+			},
+		};
+	}
 	const payload = MESSAGES[type].request.safeParse(envelope.data.payload ?? {});
 	if (!payload.success) {
 		const problem = payload.error.issues[0];

@@ -1,9 +1,8 @@
 /** The card shown on a badge: what the URL grants and when it really dies, and a way into the inspector. */
-import { decodeQuietly } from "../../shared/presigned/decode.ts";
+import type { decodeQuietly } from "../../shared/presigned/decode.ts";
 import { type Badge, PILL_CSS } from "./badge.ts";
 import { type Details, renderDetails } from "./card-details.ts";
-
-export const CARD_TAG = "signet-card";
+import { CARD_TAG, type Card } from "./card-loader.ts";
 
 const CSS = `:host{all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}
 .c{position:absolute;width:360px;max-width:calc(100vw - 16px);box-sizing:border-box;padding:12px 14px;background:#fff;color:#1f2328;border:1px solid #d1d9e0;border-radius:10px;box-shadow:0 8px 24px #1f232833;font:13px/1.45 system-ui,sans-serif}
@@ -18,18 +17,12 @@ button:hover{background:#eaeef2}
 .e{color:#cf222e;font-size:12px;margin:6px 0 0}
 ${PILL_CSS}`;
 
-export interface Card {
-	show(badge: Badge): void;
-	hideSoon(): void;
-	hide(): void;
-	/** Moves keyboard focus to the "Open in inspector" button. */
-	focus(): void;
-}
-
 /** One card for the whole page, made on the first hover: pages nobody hovers never get it. */
 export function createCard(
 	signal: AbortSignal,
 	openInspector: (url: string) => Promise<string | null>,
+	// The inspection script's own: this script does not carry a second decoder.
+	decode: typeof decodeQuietly,
 ): Card {
 	let card: HTMLElement | null = null;
 	let shown: { badge: Badge; details: Details } | null = null;
@@ -69,7 +62,7 @@ export function createCard(
 	const show = (badge: Badge) => {
 		clearTimeout(hideTimer);
 		if (shown?.badge === badge || signal.aborted) return;
-		const decoded = decodeQuietly(badge.url);
+		const decoded = decode(badge.url);
 		if (!decoded.ok) return hide();
 		card ??= mount();
 		const details = renderDetails(decoded.value);

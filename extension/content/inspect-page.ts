@@ -4,9 +4,10 @@
  * script (IIFE) for `scripting.registerContentScripts` and `scripting.executeScript`.
  */
 import type Browser from "webextension-polyfill";
+import { decodeQuietly } from "../../shared/presigned/decode.ts";
 import type { MessageType, RequestOf } from "../lib/messages.ts";
 import { BADGE_TAG } from "./badge.ts";
-import { CARD_TAG, createCard } from "./hover-card.ts";
+import { CARD_TAG, lazyCard } from "./card-loader.ts";
 import { scanPage } from "./page-scan.ts";
 
 /** Sent by the background (`tabs.sendMessage`) when the user turns inspection off for the site. */
@@ -72,7 +73,15 @@ function start(): void {
 		return !signal.aborted;
 	};
 	const badges = scanPage(signal, isAlive);
-	const card = createCard(signal, (url) => send("openInspector", { url }));
+	const card = lazyCard(
+		async () => (await send("loadCard", {})) === null,
+		(createCard) =>
+			createCard(
+				signal,
+				(url) => send("openInspector", { url }),
+				decodeQuietly,
+			),
+	);
 
 	// One set of listeners for every badge; events from inside a badge's shadow root arrive as its host.
 	const onBadgeEvent = (event: Event) => {

@@ -1,6 +1,7 @@
 /// <reference types="@crxjs/vite-plugin/client" />
 /** Page inspection, opt-in per site: the inspection script registered for exactly the user's sites. */
 import browser from "webextension-polyfill";
+import cardScriptPath from "../content/inspect-card.ts?iife";
 import scriptPath from "../content/inspect-page.ts?iife";
 import { originPattern } from "../lib/permissions.ts";
 
@@ -30,6 +31,18 @@ export async function syncInspection(sites: string[]): Promise<void> {
 	}
 	const dropped = (current?.matches ?? []).filter((p) => !matches.includes(p));
 	if (dropped.length > 0) await stopInTabs(dropped);
+}
+
+/** Runs the hover card's script beside the inspection script that asked for it (card-loader.ts). */
+export async function injectCard(
+	sender: browser.Runtime.MessageSender,
+): Promise<void> {
+	if (sender.tab?.id === undefined)
+		throw new Error("The hover card was asked for from outside a tab.");
+	await browser.scripting.executeScript({
+		target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+		files: [cardScriptPath],
+	});
 }
 
 /** Removes the badges from open tabs of sites just turned off, without waiting for a reload. */

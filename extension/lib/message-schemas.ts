@@ -58,4 +58,16 @@ export const MESSAGES = {
 		request: z.object({ url: z.string().max(16_384).optional() }),
 		response: null,
 	},
+	/** From the inspection script on a page's first hover: run the hover card's script beside it. */
+	loadCard: {
+		request: z.object({}),
+		response: null,
+	},
 } as const;
+
+/**
+ * What a web page's content script may ask: a page's renderer is the least trusted part of the
+ * browser, so the rest (settings, shares, sign-in) answers extension pages alone.
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof typeof MESSAGES> =
+	new Set(["openInspector", "loadCard"]);
