@@ -3,9 +3,11 @@
  * link signed by its own STS session is denied through IAM; anything else is recorded, and the
  * answer says plainly that S3 honours the URL until it expires.
  */
+
 import type { z } from "zod";
 import type { revokeResponseSchema } from "../shared/api.ts";
 import { SignetError } from "../shared/errors.ts";
+import { utcText } from "../shared/relative-time.ts";
 import type { AuthUser } from "./http.ts";
 import { type AppDeps, type ShareRecord, stamp } from "./ports.ts";
 import { findProfile } from "./share-service.ts";
@@ -48,13 +50,13 @@ export async function revokeRecord(
 			await denySessions(deps, share.profileId, [share], now);
 			return {
 				share: shareView(share, now),
-				message: `Already revoked at ${share.revokedAt}; IAM's Deny of its STS session is applied again.`,
+				message: `Already revoked at ${utcText(share.revokedAt)}; IAM's Deny of its STS session is applied again.`,
 			};
 		}
 		return {
 			share: shareView(share, now),
 			message:
-				`Already revoked at ${share.revokedAt}. ${share.revocation ?? ""}`.trim(),
+				`Already revoked at ${utcText(share.revokedAt)}. ${share.revocation ?? ""}`.trim(),
 		};
 	}
 	const revocation = await stopShare(deps, share, now);
@@ -163,7 +165,7 @@ async function stopShare(
 		share.credentialType === "long-term"
 			? "a long-term access key"
 			: "shared credentials";
-	return `Recorded as revoked, but S3 will honour this URL until it expires at ${share.effectiveExpiresAt}: it was signed with ${signer}, which cannot be revoked per URL.`;
+	return `Recorded as revoked, but S3 will honour this URL until it expires at ${utcText(share.effectiveExpiresAt)}: it was signed with ${signer}, which cannot be revoked per URL.`;
 }
 
 export interface RevokeAllResult {

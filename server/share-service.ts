@@ -12,8 +12,7 @@ import {
 	MAX_SIGV4_EXPIRES_SECONDS,
 } from "../shared/presigned/effective-expiry.ts";
 import { splitUrl } from "../shared/presigned/url-parts.ts";
-import { iso } from "../shared/presigned/utc-time.ts";
-import { formatDuration } from "../shared/relative-time.ts";
+import { formatDuration, utcText } from "../shared/relative-time.ts";
 import type { Profile } from "./config.ts";
 import { attachment } from "./content-disposition.ts";
 import type { AuthUser } from "./http.ts";
@@ -215,7 +214,7 @@ async function directShare(
 			);
 		warnings.push({
 			code: "lifetime-clamped",
-			message: `The signing credentials end at ${iso(credentialEndMs)}, so the link lasts ${formatDuration(ttlSeconds * 1000)} instead of the ${formatDuration(askedSeconds * 1000)} asked for.`,
+			message: `The signing credentials end at ${utcText(stamp(credentialEndMs))}, so the link lasts ${formatDuration(ttlSeconds * 1000)} instead of the ${formatDuration(askedSeconds * 1000)} asked for.`,
 		});
 	}
 	const url = await deps.signer.presign({
@@ -266,6 +265,6 @@ function notRevocable(kind: string, untilMs: number | null): Warning {
 		kind === "long-term" ? "a long-term access key" : "shared credentials";
 	return {
 		code: "not-revocable",
-		message: `Signed with ${signer}: this link cannot be revoked on its own before it expires at ${iso(untilMs)}. Use a managed link, or a profile with per-share role sessions, for links you may need to take back.`,
+		message: `Signed with ${signer}: this link cannot be revoked on its own before it expires at ${untilMs === null ? "its stated expiry" : utcText(stamp(untilMs))}. Use a managed link, or a profile with per-share role sessions, for links you may need to take back.`,
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeExpiry, formatDuration } from "./relative-time.ts";
+import { describeExpiry, formatDuration, utcText } from "./relative-time.ts";
 
 describe("formatDuration", () => {
 	it.each([
@@ -26,5 +26,18 @@ describe("describeExpiry", () => {
 	it("looks back once the time has passed, including the very moment", () => {
 		expect(describeExpiry(0, 3 * 86_400_000)).toBe("expired 3 days ago");
 		expect(describeExpiry(1_000, 1_000)).toBe("expired 0 s ago");
+	});
+});
+
+describe("utcText", () => {
+	it("writes an ISO time the way people quote it, with or without milliseconds", () => {
+		expect(utcText("2025-03-01T13:00:05Z")).toBe("2025-03-01 13:00:05 UTC");
+		expect(utcText("2025-03-01T13:00:05.250Z")).toBe("2025-03-01 13:00:05 UTC");
+	});
+
+	it("stops at the minute when seconds are not wanted", () => {
+		expect(utcText("2025-03-01T13:00:05Z", { seconds: false })).toBe(
+			"2025-03-01 13:00 UTC",
+		);
 	});
 });

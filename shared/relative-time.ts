@@ -1,4 +1,4 @@
-/** Human wording for time left or gone ("expires in 2 h 13 min", "expired 3 days ago"). */
+/** Human wording for times: left or gone ("expires in 2 h 13 min", "expired 3 days ago"), and when. */
 
 /**
  * A duration rounded to what a person needs: seconds near the end, days far out. Self-contained (no
@@ -33,4 +33,12 @@ export function describeExpiry(expiresAtMs: number, nowMs: number): string {
 	return left > 0
 		? `expires in ${formatDuration(left)}`
 		: `expired ${formatDuration(left)} ago`;
+}
+
+/**
+ * `2025-03-01T12:00:00Z` → `2025-03-01 12:00:00 UTC` (to the minute without `seconds`): the way staff
+ * quote times in tickets, the same in every zone.
+ */
+export function utcText(iso: string, { seconds = true } = {}): string {
+	return `${iso.slice(0, seconds ? 19 : 16).replace("T", " ")} UTC`;
 }

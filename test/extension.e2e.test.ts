@@ -159,6 +159,9 @@ describe("the extension", () => {
 			.poll(() => row.locator(".status").textContent())
 			.toBe("revoked");
 		expect(await page.textContent(".notice")).toContain("410");
+		expect(await row.locator(".row.muted").textContent()).toMatch(
+			/^managed · 1 download(?!s)/,
+		);
 		await page.screenshot({ path: "docs/screenshots/popup-my-shares.png" });
 		expect((await fetch(url)).status).toBe(410);
 		await page.close();

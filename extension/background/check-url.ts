@@ -2,6 +2,7 @@
 import { decode } from "../../shared/presigned/decode.ts";
 import { redactSecrets } from "../../shared/presigned/redact.ts";
 import type { DecodedUrl } from "../../shared/presigned/types.ts";
+import { utcText } from "../../shared/relative-time.ts";
 import type { CheckResult, CheckVerdict } from "../lib/messages.ts";
 
 export const CHECK_TIMEOUT_MS = 10_000;
@@ -58,7 +59,7 @@ function explain(
 		? ` The server said: "${redactSecrets(s3Message).slice(0, 300)}".`
 		: "";
 	const expiry = url.expiresAt
-		? ` (it expired at ${url.expiresAt.replace("T", " ").replace("Z", " UTC")})`
+		? ` (it expired at ${utcText(url.expiresAt)})`
 		: "";
 	const tokenExpired = /provided token has expired/i.test(s3Message ?? "");
 	// Google Cloud Storage answers ExpiredToken when the URL itself expired; S3 when the session behind it did.

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { SCHEME_NAMES } from "../../shared/presigned/scheme-names.ts";
 import type { DecodedUrl } from "../../shared/presigned/types.ts";
+import { utcText } from "../../shared/relative-time.ts";
 import { Countdown } from "./countdown.tsx";
 
 /** The HTTP method an S3 operation named in the URL (`x-id=PutObject`) needs. */
@@ -132,9 +133,6 @@ function operation(name: string | null): string | null {
 	return method ? `${name} (${method})` : name;
 }
 
-/** `2025-03-01T12:00:00Z` → `2025-03-01 12:00:00 UTC`, the way staff quote times in tickets. */
 function time(iso: string | null): string | null {
-	return iso === null
-		? null
-		: iso.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC");
+	return iso === null ? null : utcText(iso);
 }

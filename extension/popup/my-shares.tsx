@@ -90,7 +90,7 @@ function ShareRow({
 			<div class="row muted">
 				<span>
 					{share.mode === "managed"
-						? `managed · ${share.downloads}${share.maxDownloads ? `/${share.maxDownloads}` : ""} downloads`
+						? `managed · ${downloadCount(share.downloads, share.maxDownloads)}`
 						: "direct"}
 				</span>
 				<span class="grow" />
@@ -132,4 +132,10 @@ function ShareRow({
 				))}
 		</li>
 	);
+}
+
+/** "1 download", "3 downloads", "1/5 downloads": the limit, when there is one, after a slash. */
+function downloadCount(downloads: number, limit: number | null): string {
+	const noun = (limit ?? downloads) === 1 ? "download" : "downloads";
+	return `${downloads}${limit ? `/${limit}` : ""} ${noun}`;
 }

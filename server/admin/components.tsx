@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 /** Small pieces the admin pages share: status badges, countdowns, notices and confirmed forms. */
 import type { Child } from "hono/jsx";
+import { utcText } from "../../shared/relative-time.ts";
 import type { ShareStatus } from "../ports.ts";
-import { countdown, utc } from "./format.ts";
+import { countdown } from "./format.ts";
 import { CsrfField } from "./layout.tsx";
 
 export function StatusBadge({ status }: { status: ShareStatus }) {
@@ -13,7 +14,7 @@ export function StatusBadge({ status }: { status: ShareStatus }) {
 export function Time({ at, seconds }: { at: string; seconds?: boolean }) {
 	return (
 		<time datetime={at} title={at}>
-			{utc(at, { seconds })}
+			{utcText(at, { seconds })}
 		</time>
 	);
 }
@@ -30,7 +31,7 @@ export function Countdown(props: {
 			<time
 				class={`countdown${left <= 0 ? " past" : left < 300_000 ? " soon" : ""}`}
 				datetime={props.at}
-				title={utc(props.at, { seconds: true })}
+				title={utcText(props.at)}
 				data-expires-at={props.at}
 			>
 				{countdown(Date.parse(props.at), props.now.getTime())}

@@ -2,12 +2,6 @@
 import { formatDuration } from "../../shared/relative-time.ts";
 import type { AuditType } from "../ports.ts";
 
-/** `2025-03-01 12:00 UTC` (with `:05` seconds when asked): admins compare times across zones. */
-export function utc(iso: string, options: { seconds?: boolean } = {}): string {
-	const text = iso.slice(0, options.seconds ? 19 : 16).replace("T", " ");
-	return `${text} UTC`;
-}
-
 /** `in 45 min` or `3 days ago`; admin.js rewrites it every second with the same words. */
 export function countdown(expiresAtMs: number, nowMs: number): string {
 	const left = expiresAtMs - nowMs;

@@ -124,7 +124,7 @@ describe("POST /admin/users/:user/revoke-all", () => {
 			"Already expired, nothing to stop: 1",
 			"Recorded, but S3 honours them until they expire: 1",
 			"Could not be revoked: 1",
-			`${longTerm.id} acme-reports/reports/q1.pdf Signed with a long-term access key, which cannot be revoked per URL: S3 honours it until 2025-03-01T13:00:00.000Z.`,
+			`${longTerm.id} acme-reports/reports/q1.pdf Signed with a long-term access key, which cannot be revoked per URL: S3 honours it until 2025-03-01 13:00:00 UTC.`,
 			"sh_unconfigured",
 			"Profile 'retired' is no longer configured",
 		])

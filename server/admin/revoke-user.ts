@@ -3,7 +3,9 @@
  * audit event, the STS sessions of each profile denied in one IAM change; and an account of what
  * could not be stopped.
  */
+
 import { isSignetError } from "../../shared/errors.ts";
+import { utcText } from "../../shared/relative-time.ts";
 import type { AuthUser } from "../http.ts";
 import { type AppDeps, type ShareRecord, stamp } from "../ports.ts";
 import { PolicyTooLargeError } from "../revocation/iam-policies.ts";
@@ -151,7 +153,7 @@ function stillWorkingReason(share: ShareRecord): string {
 		share.credentialType === "long-term"
 			? "a long-term access key"
 			: "a shared role session";
-	return `Signed with ${signer}, which cannot be revoked per URL: S3 honours it until ${share.effectiveExpiresAt}.`;
+	return `Signed with ${signer}, which cannot be revoked per URL: S3 honours it until ${utcText(share.effectiveExpiresAt)}.`;
 }
 
 export function summary(r: UserRevocation): string {
