@@ -89,7 +89,7 @@ export async function createShare(
 		actor: user.name,
 		userAgent: null,
 		clientIp: null,
-		detail: `${input.mode} ${input.action} of ${profile.bucket}/${key} for ${ttlSeconds} s`,
+		detail: `${input.mode} ${input.action} of ${profile.bucket}/${key} for ${formatDuration(ttlSeconds * 1000)} (${ttlSeconds} s)`,
 	});
 	return {
 		share: shareView(made.record, now),

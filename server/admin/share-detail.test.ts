@@ -43,6 +43,10 @@ describe("GET /admin/shares/:id", () => {
 		]) {
 			expect(text).toContain(expected);
 		}
+		// The lifetime in words first, the exact seconds after: "for 1 h (3600 s)".
+		expect(text).toMatch(
+			/managed get of acme-reports\/reports\/q1\.pdf for \d+ (?:s|min|h|days?)\b.* \(\d+ s\)/,
+		);
 		const rows = [
 			...(await (await admin.get(href)).text()).matchAll(
 				/data-event="([^"]+)"/g,
