@@ -1,6 +1,7 @@
 /**
  * The built extension in Chromium against the real backend and a signature-checking S3 server:
- * sign in, share, count down, revoke, inspect; and no AWS secret anywhere in the extension.
+ * sign in, share, count down, revoke, inspect, the context menus; and no AWS secret anywhere in the
+ * extension.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -165,6 +166,106 @@ describe("the extension", () => {
 		await page.screenshot({ path: "docs/screenshots/popup-my-shares.png" });
 		expect((await fetch(url)).status).toBe(410);
 		await page.close();
+	});
+
+	describe("context menus", () => {
+		/** What a right-click on a page would send: Chrome dispatches the event, the background acts. */
+		const click = (info: Record<string, string>) =>
+			browser.serviceWorker.evaluate(
+				(info) =>
+					(
+						chrome.contextMenus.onClicked as unknown as {
+							dispatch(info: object, tab?: object): void;
+						}
+					).dispatch({
+						editable: false,
+						pageUrl: "https://example.com/",
+						...info,
+					}),
+				info,
+			);
+		const opened = async (info: Record<string, string>) => {
+			const page = browser.context.waitForEvent("page");
+			await click(info);
+			const next = await page;
+			await next.waitForLoadState();
+			return next;
+		};
+
+		it("offers Share with Signet and Inspect presigned URL (update fails for a menu never made)", async () => {
+			const exists = (id: string) =>
+				browser.serviceWorker.evaluate(
+					(id) =>
+						chrome.contextMenus.update(id, {}).then(
+							() => true,
+							() => false,
+						),
+					id,
+				);
+			// Made on install, a moment after the browser starts.
+			for (const id of [
+				"signet-share-link",
+				"signet-share-selection",
+				"signet-inspect-link",
+			])
+				await expect.poll(() => exists(id)).toBe(true);
+			expect(await exists("signet-no-such-menu")).toBe(false);
+		});
+
+		it("Share with Signet on an S3 link opens the share form with its bucket and key", async () => {
+			const page = await opened({
+				menuItemId: "signet-share-link",
+				linkUrl: "https://demo.s3.us-east-1.amazonaws.com/reports/q1.csv",
+			});
+			expect(page.url()).toBe(
+				browser.url("popup/index.html?bucket=demo&key=reports%2Fq1.csv"),
+			);
+			await expect
+				.poll(() => page.locator("#key").inputValue())
+				.toBe("reports/q1.csv");
+			await page.close();
+		});
+
+		it("Share with Signet on selected text says why when it names no S3 object", async () => {
+			const good = await opened({
+				menuItemId: "signet-share-selection",
+				selectionText: "s3://demo/README.txt",
+			});
+			await expect
+				.poll(() => good.locator("#key").inputValue())
+				.toBe("README.txt");
+			await good.close();
+			const bad = await opened({
+				menuItemId: "signet-share-selection",
+				selectionText: "quarterly numbers",
+			});
+			await expect
+				.poll(() => bad.textContent(".error"))
+				.toContain(
+					"'quarterly numbers' is not an S3 object: use s3://bucket/key",
+				);
+			await bad.close();
+		});
+
+		it("Inspect presigned URL opens the inspector on the link", async () => {
+			const url = await presign({
+				bucket: "demo",
+				key: "reports/q1.csv",
+				endpoint: s3.endpoint,
+				forcePathStyle: true,
+				credentials: LOCAL_LONG_TERM,
+				expiresIn: 600,
+			});
+			const page = await opened({
+				menuItemId: "signet-inspect-link",
+				linkUrl: url,
+			});
+			expect(page.url()).toContain(browser.url("inspector/index.html?url="));
+			await expect
+				.poll(() => page.textContent("body"))
+				.toContain("reports/q1.csv");
+			await page.close();
+		});
 	});
 
 	it("explains in the inspector why an expired URL fails", async () => {
