@@ -23,6 +23,7 @@ import {
 	type S3Server,
 	startS3Server,
 } from "./support/s3-server.ts";
+import { HTML, serveSite } from "./support/test-site.ts";
 
 const README = "This object lives in the local demo bucket.\n";
 let s3: S3Server;
@@ -166,6 +167,46 @@ describe("the extension", () => {
 		await page.screenshot({ path: "docs/screenshots/popup-my-shares.png" });
 		expect((await fetch(url)).status).toBe(410);
 		await page.close();
+	});
+
+	it("prefills the share form from s3:// text selected on the page in front", async () => {
+		const site = await serveSite(() => ({
+			type: HTML,
+			body: `<!doctype html><p>This quarter's numbers: <code id="where">s3://demo/reports/q1.csv</code></p>`,
+		}));
+		const page = await browser.context.newPage();
+		try {
+			await page.goto(`${site.origin}/`);
+			await page.evaluate(() => {
+				const range = document.createRange();
+				range.selectNodeContents(document.getElementById("where") as Node);
+				getSelection()?.addRange(range);
+			});
+			await page.bringToFront();
+			// The popup as a tab behind the page, which stays its window's active tab: what the popup
+			// reads is the same as when the toolbar button opens it over the page.
+			const popupOpened = browser.context.waitForEvent("page");
+			await browser.serviceWorker.evaluate(
+				async ([url, pageUrl]) => {
+					const [tab] = await chrome.tabs.query({ url: pageUrl });
+					await chrome.tabs.create({
+						url,
+						active: false,
+						windowId: tab?.windowId,
+					});
+				},
+				[browser.url("popup/index.html"), `${site.origin}/`] as const,
+			);
+			const popup = await popupOpened;
+			await expect
+				.poll(() => popup.locator("#key").inputValue())
+				.toBe("reports/q1.csv");
+			expect(await popup.locator("#profile").inputValue()).toBe("demo");
+			await popup.close();
+		} finally {
+			await page.close();
+			await site.close();
+		}
 	});
 
 	describe("context menus", () => {

@@ -132,11 +132,12 @@ export const handlers: Handlers = {
 		}
 		return checkPresignedUrl(url);
 	},
-	async getActiveTab() {
-		const [tab] = await browser.tabs.query({
-			active: true,
-			currentWindow: true,
-		});
+	async getActiveTab({ windowId }) {
+		const [tab] = await browser.tabs.query(
+			windowId === undefined
+				? { active: true, lastFocusedWindow: true }
+				: { active: true, windowId },
+		);
 		if (!tab?.id || !tab.url || !/^https?:/.test(tab.url))
 			return { url: tab?.url ?? null, selection: null };
 		const selection = await browser.scripting

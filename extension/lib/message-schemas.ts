@@ -51,7 +51,8 @@ export const MESSAGES = {
 	},
 	/** The active tab's URL and selected text, to prefill the share form (activeTab, when the popup opens). */
 	getActiveTab: {
-		request: z.object({}),
+		/** The asking page's window (the toolbar popup's is the browser window it opened over). */
+		request: z.object({ windowId: z.number().int().optional() }),
 		response: {} as { url: string | null; selection: string | null },
 	},
 	openInspector: {

@@ -1,4 +1,6 @@
 /** Where the share form starts: the context menu's object, the active tab's S3 page, or selected s3:// text. */
+
+import browser from "webextension-polyfill";
 import { parseS3Location, type S3Location } from "../../shared/s3-location.ts";
 import { send } from "../lib/messages.ts";
 
@@ -18,7 +20,13 @@ export async function readPrefill(search: string): Promise<Prefill> {
 		};
 	if (params.has("error"))
 		return { location: null, problem: params.get("error") };
-	const tab = await send("getActiveTab", {}).catch(() => ({
+	// The window this popup belongs to: with several windows open, the background's "current" one
+	// is only the one focused last.
+	const windowId = await browser.windows.getCurrent().then(
+		(window) => window.id,
+		() => undefined,
+	);
+	const tab = await send("getActiveTab", { windowId }).catch(() => ({
 		url: null,
 		selection: null,
 	}));

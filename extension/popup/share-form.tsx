@@ -13,10 +13,8 @@ export function ShareForm({
 	defaultTtlSeconds: number;
 }) {
 	const [profiles, setProfiles] = useState<ProfileView[] | null>(null);
-	const [prefill, setPrefill] = useState<Prefill>({
-		location: null,
-		problem: null,
-	});
+	// The form starts from both: it reads its first profile and key once, when it mounts.
+	const [prefill, setPrefill] = useState<Prefill | null>(null);
 	const [error, setError] = useState<string | null>(null);
 	const [result, setResult] = useState<CreateShareResponse | null>(null);
 	useEffect(() => {
@@ -27,7 +25,7 @@ export function ShareForm({
 	}, []);
 	if (result)
 		return <ShareResult result={result} onAnother={() => setResult(null)} />;
-	if (!profiles)
+	if (!profiles || !prefill)
 		return error ? (
 			<p class="error">{error}</p>
 		) : (

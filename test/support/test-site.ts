@@ -27,7 +27,12 @@ export async function serveSite(
 	);
 	return {
 		origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		close: () => new Promise((closed) => server.close(() => closed())),
+		// The browser keeps idle connections open: close them too, or close() waits for them.
+		close: () =>
+			new Promise((closed) => {
+				server.close(() => closed());
+				server.closeAllConnections();
+			}),
 	};
 }
 
