@@ -67,6 +67,8 @@ function utf8CodePoint(
 
 /** Where the next `%` is from `from`: a run of escapes (`%C3%BC%20`) goes on without a search. */
 function nextEscape(raw: string, from: number): number {
+	// Bounds first: reading past the end, as after a value ending in `%22`, deoptimised this function.
+	if (from >= raw.length) return -1;
 	return raw.charCodeAt(from) === 37 /* % */ ? from : raw.indexOf("%", from);
 }
 
