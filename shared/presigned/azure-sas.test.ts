@@ -194,6 +194,20 @@ describe("Azure service SAS signed with the account key", () => {
 		expect(codes(url)).toEqual([]);
 		expect(codes(url, Date.parse("2025-03-02T00:00:00Z"))).toEqual(["expired"]);
 	});
+
+	it("says those times the way people quote them", () => {
+		const url = `https://acct.blob.core.windows.net/c/k?${SERVICE_SAS}`;
+		const messages = (nowMs: number) => {
+			const result = decode(url, { nowMs });
+			return result.ok ? result.value.warnings.map((w) => w.message) : [];
+		};
+		expect(messages(Date.parse("2025-02-28T23:59:59Z"))).toEqual([
+			"Not valid before 2025-03-01 00:00:00 UTC: requests until then are refused.",
+		]);
+		expect(messages(Date.parse("2025-03-02T00:00:00Z"))).toEqual([
+			"Expired at 2025-03-02 00:00:00 UTC: every request is now refused.",
+		]);
+	});
 });
 
 describe("Azure user delegation SAS", () => {

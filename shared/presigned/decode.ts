@@ -1,4 +1,6 @@
 /** One entry point for every presigned-URL scheme: what a URL grants, and when it really dies. */
+
+import { utcText } from "../relative-time.ts";
 import { ok, type Result } from "../result.ts";
 import { azureSas } from "./azure-sas.ts";
 import { cloudfront } from "./cloudfront.ts";
@@ -165,13 +167,13 @@ function warningsFor(
 	if (fields.validFromMs !== null && fields.validFromMs > nowMs) {
 		warnings.push({
 			code: "not-yet-valid",
-			message: `Not valid before ${times.validFrom}: requests until then are refused.`,
+			message: `Not valid before ${utcText(times.validFrom ?? "")}: requests until then are refused.`,
 		});
 	}
 	if (effectiveExpiresAtMs !== null && effectiveExpiresAtMs <= nowMs) {
 		warnings.push({
 			code: "expired",
-			message: `Expired at ${times.effectiveExpiresAt}: every request is now refused.`,
+			message: `Expired at ${utcText(times.effectiveExpiresAt ?? "")}: every request is now refused.`,
 		});
 	}
 	return warnings;
