@@ -31,7 +31,7 @@ async function buildInto(): Promise<string> {
 }
 
 /** 10,000 links, `presigned` of them presigned (mixed keys, lifetimes, credentials), the rest plain. */
-async function linkPage(presigned: number): Promise<string> {
+export async function linkPage(presigned: number): Promise<string> {
 	const signed = await Promise.all(
 		Array.from({ length: 200 }, (_, i) =>
 			presign({
@@ -59,7 +59,7 @@ async function linkPage(presigned: number): Promise<string> {
 }
 
 /** Main-thread milliseconds the page spent (all tasks: script, style, layout, paint) while `work` ran. */
-async function mainThreadMs(
+export async function mainThreadMs(
 	cdp: CDPSession,
 	work: () => Promise<unknown>,
 ): Promise<number> {
@@ -78,7 +78,7 @@ async function mainThreadMs(
  * Resolves once the page's DOM has been quiet for 150 ms (and, for an inspection, holds badges), two
  * frames later, so the style and layout of what was inserted are counted. Both measurements end so.
  */
-function quiet(page: Page, expectBadges: boolean): Promise<number> {
+export function quiet(page: Page, expectBadges: boolean): Promise<number> {
 	// No named closures inside: tsx's keepNames would wrap them in a helper the page does not have.
 	return page.evaluate(
 		(expectBadges) =>
@@ -106,7 +106,7 @@ function quiet(page: Page, expectBadges: boolean): Promise<number> {
 }
 
 /** Runs the inspection script in the page's tab, as its registration would on load. */
-function inject(browser: ExtensionBrowser, origin: string) {
+export function inject(browser: ExtensionBrowser, origin: string) {
 	return browser.serviceWorker.evaluate(
 		async ([url, file]) => {
 			for (const tab of await chrome.tabs.query({ url }))
