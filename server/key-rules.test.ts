@@ -116,7 +116,10 @@ describe("checkKey", () => {
 			"anything/at/all.txt",
 		);
 		expect(() => checkKey("../x", { bucket: "b", prefix: "" })).toThrow(
-			SignetError,
+			"Key '../x' has a '.' or '..' segment, which browsers and proxies resolve away, so the link would name another object.",
+		);
+		expect(() => checkKey("reports/../x", scope)).toThrow(
+			"which could lead out of the prefix 'reports/'.",
 		);
 	});
 });

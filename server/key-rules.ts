@@ -45,8 +45,11 @@ export function checkKey(key: string, scope: KeyScope): string {
 	if (key.includes("//"))
 		throw invalid(`Key '${shown(key)}' contains an empty path segment ('//').`);
 	if (key.split("/").some((segment) => segment === "." || segment === "..")) {
+		const risk = scope.prefix
+			? `could lead out of the prefix '${scope.prefix}'`
+			: "browsers and proxies resolve away, so the link would name another object";
 		throw outside(
-			`Key '${shown(key)}' has a '.' or '..' segment, which could leave the prefix '${scope.prefix}'.`,
+			`Key '${shown(key)}' has a '.' or '..' segment, which ${risk}.`,
 		);
 	}
 	if (ENCODED_PATH_CHAR.test(key)) {
