@@ -4,6 +4,8 @@
  * extension.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -169,22 +171,20 @@ describe("the extension", () => {
 		await page.close();
 	});
 
-	it("prefills the share form from s3:// text selected on the page in front", async () => {
-		const site = await serveSite(() => ({
-			type: HTML,
-			body: `<!doctype html><p>This quarter's numbers: <code id="where">s3://demo/reports/q1.csv</code></p>`,
-		}));
-		const page = await browser.context.newPage();
-		try {
-			await page.goto(`${site.origin}/`);
+	describe("prefill from the page in front", () => {
+		const PAGE = `<!doctype html><p>This quarter's numbers: <code id="where">s3://demo/reports/q1.csv</code></p>`;
+
+		/** Selects the s3:// text on `page` and opens the popup as the toolbar button would over it. */
+		async function popupOver(page: Page): Promise<Page> {
+			await page.locator("#where").waitFor();
 			await page.evaluate(() => {
 				const range = document.createRange();
 				range.selectNodeContents(document.getElementById("where") as Node);
 				getSelection()?.addRange(range);
 			});
 			await page.bringToFront();
-			// The popup as a tab behind the page, which stays its window's active tab: what the popup
-			// reads is the same as when the toolbar button opens it over the page.
+			// A tab behind the page, which stays its window's active tab: the popup reads the same
+			// as when it opens over the page.
 			const popupOpened = browser.context.waitForEvent("page");
 			await browser.serviceWorker.evaluate(
 				async ([url, pageUrl]) => {
@@ -195,18 +195,51 @@ describe("the extension", () => {
 						windowId: tab?.windowId,
 					});
 				},
-				[browser.url("popup/index.html"), `${site.origin}/`] as const,
+				[browser.url("popup/index.html"), page.url()] as const,
 			);
-			const popup = await popupOpened;
-			await expect
-				.poll(() => popup.locator("#key").inputValue())
-				.toBe("reports/q1.csv");
-			expect(await popup.locator("#profile").inputValue()).toBe("demo");
-			await popup.close();
-		} finally {
-			await page.close();
-			await site.close();
+			return popupOpened;
 		}
+
+		it("prefills the share form from s3:// text selected on the page in front", async () => {
+			const site = await serveSite(() => ({ type: HTML, body: PAGE }));
+			const page = await browser.context.newPage();
+			try {
+				await page.goto(`${site.origin}/`);
+				const popup = await popupOver(page);
+				await expect
+					.poll(() => popup.locator("#key").inputValue())
+					.toBe("reports/q1.csv");
+				expect(await popup.locator("#profile").inputValue()).toBe("demo");
+				await popup.close();
+			} finally {
+				await page.close();
+				await site.close();
+			}
+		});
+
+		it("reads a page that is still loading without waiting for it to finish", async () => {
+			// The page's text arrives, and the response never ends.
+			const server = createServer((_, response) => {
+				response.writeHead(200, { "content-type": HTML }).write(PAGE);
+			});
+			await new Promise<void>((listening) =>
+				server.listen(0, "127.0.0.1", listening),
+			);
+			const page = await browser.context.newPage();
+			try {
+				const { port } = server.address() as AddressInfo;
+				await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: "commit" });
+				const popup = await popupOver(page);
+				await expect
+					.poll(() => popup.locator("#key").inputValue())
+					.toBe("reports/q1.csv");
+				await popup.close();
+			} finally {
+				await page.close();
+				server.closeAllConnections();
+				server.close();
+			}
+		});
 	});
 
 	describe("context menus", () => {

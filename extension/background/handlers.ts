@@ -22,6 +22,9 @@ import { ApiError, callApi, normaliseBackendUrl } from "./api-client.ts";
 import { checkPresignedUrl } from "./check-url.ts";
 import { getItem, setItem } from "./storage.ts";
 
+/** How long the popup waits for the active tab's selected text before it starts without it. */
+const SELECTION_WAIT_MS = 500;
+
 type Handlers = {
 	[T in MessageType]: (
 		payload: RequestOf<T>,
@@ -140,14 +143,21 @@ export const handlers: Handlers = {
 		);
 		if (!tab?.id || !tab.url || !/^https?:/.test(tab.url))
 			return { url: tab?.url ?? null, selection: null };
-		const selection = await browser.scripting
-			.executeScript({
-				target: { tabId: tab.id },
-				func: () => getSelection()?.toString() ?? "",
-			})
-			.then((results) => String(results[0]?.result ?? "").trim() || null)
-			// Pages the extension may not script (the web store, other extensions) simply give no selection.
-			.catch(() => null);
+		// The share form waits for this: a page still loading (or hung) must not hold the popup up.
+		const selection = await Promise.race([
+			browser.scripting
+				.executeScript({
+					target: { tabId: tab.id },
+					func: () => getSelection()?.toString() ?? "",
+					injectImmediately: true,
+				})
+				.then((results) => String(results[0]?.result ?? "").trim() || null)
+				// Pages the extension may not script (the web store, other extensions) give no selection.
+				.catch(() => null),
+			new Promise<null>((resolve) =>
+				setTimeout(resolve, SELECTION_WAIT_MS, null),
+			),
+		]);
 		return { url: tab.url, selection };
 	},
 	async openInspector({ url }) {
