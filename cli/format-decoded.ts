@@ -1,7 +1,7 @@
 /** The human summary `signet inspect` prints for one decoded URL. */
 import { SCHEME_NAMES } from "../shared/presigned/scheme-names.ts";
 import type { DecodedUrl } from "../shared/presigned/types.ts";
-import { describeExpiry } from "../shared/relative-time.ts";
+import { describeExpiry, utcText } from "../shared/relative-time.ts";
 
 const CREDENTIAL_NAMES: Record<DecodedUrl["credentialType"], string> = {
 	"long-term": "long-term key",
@@ -23,11 +23,11 @@ export function formatDecoded(url: DecodedUrl, nowMs: number): string {
 			"signer",
 			url.signer && `${url.signer} (${CREDENTIAL_NAMES[url.credentialType]})`,
 		],
-		["signed at", url.signedAt],
-		["valid from", url.validFrom],
-		["expires at", url.expiresAt ?? "not stated in the URL"],
+		["signed at", time(url.signedAt)],
+		["valid from", time(url.validFrom)],
+		["expires at", time(url.expiresAt) ?? "not stated in the URL"],
 		["really dies", reallyDies(url, nowMs)],
-		["credentials end", url.credentialExpiresAt],
+		["credentials end", time(url.credentialExpiresAt)],
 		["signed headers", url.signedHeaders.join(", ") || null],
 		["permissions", url.permissions?.join(", ") ?? null],
 		["allowed IP", url.allowedIp],
@@ -54,8 +54,13 @@ export function formatDecoded(url: DecodedUrl, nowMs: number): string {
 
 function reallyDies(url: DecodedUrl, nowMs: number): string {
 	if (url.effectiveExpiresAt === null) return "unknown";
-	const when = `${url.effectiveExpiresAt}, ${describeExpiry(Date.parse(url.effectiveExpiresAt), nowMs)}`;
+	const when = `${utcText(url.effectiveExpiresAt)}, ${describeExpiry(Date.parse(url.effectiveExpiresAt), nowMs)}`;
 	return url.expiryCertainty === "upper-bound"
 		? `${when} at the latest (may die earlier)`
 		: when;
+}
+
+/** Times as people quote them; `--json` keeps ISO 8601 for scripts. */
+function time(iso: string | null): string | null {
+	return iso === null ? null : utcText(iso);
 }

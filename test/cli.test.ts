@@ -40,7 +40,7 @@ describe("signet inspect", () => {
 		expect(run.stdout).toMatch(
 			/signer\s+AKIAIOSFODNN7EXAMPLE \(long-term key\)/,
 		);
-		expect(run.stdout).toContain("2025-03-01T13:00:00Z, expires in 30 min");
+		expect(run.stdout).toContain("2025-03-01 13:00:00 UTC, expires in 30 min");
 	});
 
 	it("says how long ago an expired URL died, and that temporary credentials make it an upper bound", async () => {
