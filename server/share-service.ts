@@ -89,7 +89,7 @@ export async function createShare(
 		actor: user.name,
 		userAgent: null,
 		clientIp: null,
-		detail: `${input.mode} ${input.action} of ${profile.bucket}/${key} for ${formatDuration(ttlSeconds * 1000)} (${ttlSeconds} s)`,
+		detail: `${input.mode} ${input.action} of ${profile.bucket}/${key} for ${lifetimeText(ttlSeconds)}`,
 	});
 	return {
 		share: shareView(made.record, now),
@@ -265,6 +265,12 @@ function notRevocable(kind: string, untilMs: number | null): Warning {
 		kind === "long-term" ? "a long-term access key" : "shared credentials";
 	return {
 		code: "not-revocable",
-		message: `Signed with ${signer}: this link cannot be revoked on its own before it expires at ${untilMs === null ? "its stated expiry" : utcText(stamp(untilMs))}. Use a managed link, or a profile with per-share role sessions, for links you may need to take back.`,
+		message: `Signed with ${signer}: this link cannot be revoked on its own before it expires${untilMs === null ? "" : ` at ${utcText(stamp(untilMs))}`}. Use a managed link, or a profile with per-share role sessions, for links you may need to take back.`,
 	};
+}
+
+/** "1 day (86400 s)"; under a minute the words already say the seconds: "45 s". */
+function lifetimeText(seconds: number): string {
+	const words = formatDuration(seconds * 1000);
+	return seconds < 60 ? words : `${words} (${seconds} s)`;
 }

@@ -144,6 +144,7 @@ export const handlers: Handlers = {
 		if (!tab?.id || !tab.url || !/^https?:/.test(tab.url))
 			return { url: tab?.url ?? null, selection: null };
 		// The share form waits for this: a page still loading (or hung) must not hold the popup up.
+		let timer: ReturnType<typeof setTimeout> | undefined;
 		const selection = await Promise.race([
 			browser.scripting
 				.executeScript({
@@ -154,10 +155,11 @@ export const handlers: Handlers = {
 				.then((results) => String(results[0]?.result ?? "").trim() || null)
 				// Pages the extension may not script (the web store, other extensions) give no selection.
 				.catch(() => null),
-			new Promise<null>((resolve) =>
-				setTimeout(resolve, SELECTION_WAIT_MS, null),
-			),
+			new Promise<null>((resolve) => {
+				timer = setTimeout(resolve, SELECTION_WAIT_MS, null);
+			}),
 		]);
+		clearTimeout(timer);
 		return { url: tab.url, selection };
 	},
 	async openInspector({ url }) {

@@ -40,9 +40,10 @@ export function lazyCard(
 		wanted = { badge, focus: wanted?.badge === badge && wanted.focus };
 		if (loading) return;
 		loading = true;
-		const factory = (await load())
-			? (globalThis as { [CARD_FACTORY]?: CardFactory })[CARD_FACTORY]
-			: undefined;
+		// Already here when the site was turned off and on again without a reload.
+		const loaded = () =>
+			(globalThis as { [CARD_FACTORY]?: CardFactory })[CARD_FACTORY];
+		const factory = loaded() ?? ((await load()) ? loaded() : undefined);
 		loading = false;
 		if (!factory) return;
 		card = make(factory);

@@ -41,6 +41,8 @@ export function createCard(
 		root.append(style, element);
 		document.documentElement.append(host);
 		element.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+		// Focus moving in from the badge (Enter) left it with a focusout and a hide pending.
+		element.addEventListener("focusin", () => clearTimeout(hideTimer));
 		element.addEventListener("mouseleave", hideSoon);
 		element.addEventListener("focusout", (event) => {
 			if (!element.contains(event.relatedTarget as Node | null)) hideSoon();

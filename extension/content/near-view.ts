@@ -74,8 +74,9 @@ export function createNearView(
 		}
 	};
 
-	// A list, not an array: of a page's 2,000 presigned links only the segments' ends are read now,
-	// and each element read from a NodeList costs a wrapper object in this script's world.
+	// A static list (querySelectorAll's), not an array: of a page's 2,000 presigned links only the
+	// segments' ends are read now, and each element read from a NodeList costs a wrapper object in
+	// this script's world. A live collection would not do: its indices shift as the page changes.
 	return (elements) => {
 		const { length } = elements;
 		const size =

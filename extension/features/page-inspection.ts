@@ -39,8 +39,12 @@ export async function injectCard(
 ): Promise<void> {
 	if (sender.tab?.id === undefined)
 		throw new Error("The hover card was asked for from outside a tab.");
+	const tabId = sender.tab.id;
+	// The asking document itself: if its frame navigated meanwhile, the card must not go to the next.
 	await browser.scripting.executeScript({
-		target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+		target: sender.documentId
+			? { tabId, documentIds: [sender.documentId] }
+			: { tabId, frameIds: [sender.frameId ?? 0] },
 		files: [cardScriptPath],
 	});
 }

@@ -22,10 +22,13 @@ export async function readPrefill(search: string): Promise<Prefill> {
 		return { location: null, problem: params.get("error") };
 	// The window this popup belongs to: with several windows open, the background's "current" one
 	// is only the one focused last.
-	const windowId = await browser.windows.getCurrent().then(
-		(window) => window.id,
-		() => undefined,
-	);
+	// Firefox for Android has no windows API at all: then the background's guess stands.
+	const windowId = await Promise.resolve()
+		.then(() => browser.windows.getCurrent())
+		.then(
+			(window) => window.id,
+			() => undefined,
+		);
 	const tab = await send("getActiveTab", { windowId }).catch(() => ({
 		url: null,
 		selection: null,

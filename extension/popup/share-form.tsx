@@ -21,7 +21,10 @@ export function ShareForm({
 		send("listProfiles", {}).then(setProfiles, (e: Error) =>
 			setError(e.message),
 		);
-		readPrefill(location.search).then(setPrefill);
+		// Never left waiting: without a prefill the form starts empty.
+		readPrefill(location.search).then(setPrefill, () =>
+			setPrefill({ location: null, problem: null }),
+		);
 	}, []);
 	if (result)
 		return <ShareResult result={result} onAnother={() => setResult(null)} />;

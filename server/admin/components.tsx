@@ -14,7 +14,7 @@ export function StatusBadge({ status }: { status: ShareStatus }) {
 export function Time({ at, seconds }: { at: string; seconds?: boolean }) {
 	return (
 		<time datetime={at} title={at}>
-			{utcText(at, { seconds })}
+			{utcText(at, { seconds: seconds ?? false })}
 		</time>
 	);
 }

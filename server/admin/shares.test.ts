@@ -83,9 +83,14 @@ describe("GET /admin: every share", () => {
 				downloads: 2,
 				effectiveExpiresAt: at(45),
 				expiryCertainty: "upper-bound",
+				createdAt: at(-10),
 			}),
 		]);
 		const html = await page();
+		// Created to the minute in the table, the exact instant in its machine-readable form.
+		expect(html).toContain(
+			'<time datetime="2025-03-01T11:50:00.000Z" title="2025-03-01T11:50:00.000Z">2025-03-01 11:50 UTC</time>',
+		);
 		expect(html).toContain('data-expires-at="2025-03-01T12:45:00.000Z"');
 		expect(html).toContain("in 45 min");
 		expect(html).toContain("at most");

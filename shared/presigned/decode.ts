@@ -164,16 +164,24 @@ function warningsFor(
 				"Plain HTTP: the signature crosses the network in clear text, and anyone who sees it can use the URL until it expires.",
 		});
 	}
-	if (fields.validFromMs !== null && fields.validFromMs > nowMs) {
+	if (
+		fields.validFromMs !== null &&
+		fields.validFromMs > nowMs &&
+		times.validFrom !== null
+	) {
 		warnings.push({
 			code: "not-yet-valid",
-			message: `Not valid before ${utcText(times.validFrom ?? "")}: requests until then are refused.`,
+			message: `Not valid before ${utcText(times.validFrom)}: requests until then are refused.`,
 		});
 	}
-	if (effectiveExpiresAtMs !== null && effectiveExpiresAtMs <= nowMs) {
+	if (
+		effectiveExpiresAtMs !== null &&
+		effectiveExpiresAtMs <= nowMs &&
+		times.effectiveExpiresAt !== null
+	) {
 		warnings.push({
 			code: "expired",
-			message: `Expired at ${utcText(times.effectiveExpiresAt ?? "")}: every request is now refused.`,
+			message: `Expired at ${utcText(times.effectiveExpiresAt)}: every request is now refused.`,
 		});
 	}
 	return warnings;
