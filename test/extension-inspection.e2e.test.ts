@@ -278,9 +278,15 @@ describe("page inspection", () => {
 		}
 	});
 
-	it("answers a page's content script what it needs (card, inspector) and nothing else", async () => {
+	it("answers a page's content script what it needs (card, inspector, not too often) and nothing else", async () => {
+		// A tab of its own (the card test just opened the inspector from the first one).
+		const fresh = await browser.context.newPage();
+		await fresh.goto(`${origin}/`);
+		await fresh.waitForFunction(
+			() => document.getElementsByTagName("signet-badge").length > 0,
+		);
 		// The content script's isolated world, where a compromised page renderer could forge messages.
-		const cdp = await browser.context.newCDPSession(page);
+		const cdp = await browser.context.newCDPSession(fresh);
 		const worlds: { id: number; origin: string }[] = [];
 		cdp.on("Runtime.executionContextCreated", ({ context }) =>
 			worlds.push(context),
@@ -291,11 +297,11 @@ describe("page inspection", () => {
 				context.origin === `chrome-extension://${browser.extensionId}`,
 		);
 		expect(world).toBeDefined();
-		const ask = async (type: string) =>
+		const ask = async (type: string, payload = {}) =>
 			(
 				await cdp.send("Runtime.evaluate", {
 					contextId: world?.id,
-					expression: `chrome.runtime.sendMessage({ type: ${JSON.stringify(type)}, payload: {} })`,
+					expression: `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`,
 					awaitPromise: true,
 					returnByValue: true,
 				})
@@ -308,7 +314,20 @@ describe("page inspection", () => {
 			});
 		}
 		expect(await ask("loadCard")).toEqual({ ok: true, value: null });
+		// The inspector, once per tab every few seconds: a page cannot flood the browser with tabs.
+		const url = `${origin}/inspect-me?X-Amz-Signature=abc`;
+		const opened = browser.context.waitForEvent("page");
+		expect(await ask("openInspector", { url })).toEqual({
+			ok: true,
+			value: null,
+		});
+		expect(await ask("openInspector", { url })).toMatchObject({
+			ok: false,
+			error: { code: "too_many_requests" },
+		});
+		await (await opened).close();
 		await cdp.detach();
+		await fresh.close();
 	});
 
 	it("on a long page, badges the links near the viewport, and more as the user scrolls there", async () => {

@@ -22,6 +22,15 @@ import { ApiError, callApi, normaliseBackendUrl } from "./api-client.ts";
 import { checkPresignedUrl } from "./check-url.ts";
 import { getItem, setItem } from "./storage.ts";
 
+/** Between two inspector tabs opened from one web page's tab. */
+const INSPECTOR_PAUSE_MS = 3000;
+const inspectorOpenedAt = new Map<number, number>();
+
+/** The extension's own pages (popup, options, inspector), as opposed to a web page's content script. */
+function isExtensionPage(sender: browser.Runtime.MessageSender): boolean {
+	return sender.url?.startsWith(browser.runtime.getURL("")) ?? false;
+}
+
 /** How long the popup waits for the active tab's selected text before it starts without it. */
 const SELECTION_WAIT_MS = 500;
 
@@ -162,7 +171,19 @@ export const handlers: Handlers = {
 		clearTimeout(timer);
 		return { url: tab.url, selection };
 	},
-	async openInspector({ url }) {
+	async openInspector({ url }, sender) {
+		// A page's script may only ask on a user's click, and the background cannot see the click: a
+		// page (or a compromised renderer) gets one inspector tab per tab every few seconds at most.
+		const tabId = sender.tab?.id;
+		if (tabId !== undefined && !isExtensionPage(sender)) {
+			const now = Date.now();
+			if (now - (inspectorOpenedAt.get(tabId) ?? 0) < INSPECTOR_PAUSE_MS)
+				throw new ApiError(
+					"too_many_requests",
+					"The inspector was just opened from this page: look for its tab.",
+				);
+			inspectorOpenedAt.set(tabId, now);
+		}
 		const page = browser.runtime.getURL(
 			`inspector/index.html${url ? `?url=${encodeURIComponent(url)}` : ""}`,
 		);
@@ -193,10 +214,7 @@ export async function dispatch(
 		};
 	}
 	const type = envelope.data.type as MessageType;
-	if (
-		!sender.url?.startsWith(browser.runtime.getURL("")) &&
-		!CONTENT_SCRIPT_MESSAGES.has(type)
-	) {
+	if (!isExtensionPage(sender) && !CONTENT_SCRIPT_MESSAGES.has(type)) {
 		return {
 			ok: false,
 			error: {
