@@ -27,23 +27,10 @@ export async function buildExtension({
 			build: { outDir },
 		});
 		await keepContentScriptPrivate(outDir);
-		await compileContentScriptEagerly(outDir);
 	} finally {
 		if (previous === undefined) delete process.env.SIGNET_TEST_HOSTS;
 		else process.env.SIGNET_TEST_HOSTS = previous;
 	}
-}
-
-/**
- * Chrome compiles an injected script's functions lazily, on first call, parsing them twice; the
- * content script calls almost all of its own at once (scan, decode, badge), so V8's compile hint
- * (Chrome 136+; a plain comment to other browsers) has them compiled with the script: the first
- * 20 decodes on a page went from 5 ms to 3 ms here. It must be the file's first line.
- */
-async function compileContentScriptEagerly(outDir) {
-	const path = join(outDir, "content", "inspect-page.js");
-	const code = await readFile(path, "utf8");
-	await writeFile(path, `//# allFunctionsCalledOnLoad\n${code}`);
 }
 
 function outDirOf(browser, testHosts) {

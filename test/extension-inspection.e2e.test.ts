@@ -3,8 +3,7 @@
  * (setSiteInspection → registered content script), badges with the right colours, the hover card,
  * links added later, no second copy, turned off again — and no request to any host but the page's.
  */
-import { mkdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,11 +11,7 @@ import {
 	MESSAGES,
 } from "../extension/lib/message-schemas.ts";
 import { presign } from "./support/aws-presign.ts";
-import {
-	type ExtensionBrowser,
-	launchExtension,
-	TEST_EXTENSION_DIR,
-} from "./support/browser.ts";
+import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
 import { readBadgeAfter } from "./support/page-probes.ts";
 import {
 	HTML,
@@ -130,11 +125,6 @@ afterAll(async () => {
 });
 
 describe("page inspection", () => {
-	it("has V8 compile the script's functions with it, not each on its first call", async () => {
-		const code = await readFile(join(TEST_EXTENSION_DIR, SCRIPT), "utf8");
-		expect(code.startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
-	});
-
 	it("registers the inspection script for exactly the site turned on", async () => {
 		expect(
 			await sendFromExtension("setSiteInspection", { origin, enabled: true }),
