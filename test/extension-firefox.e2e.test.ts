@@ -46,7 +46,6 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 		let backend: Backend;
 		let firefox: FirefoxExtension;
 		let site: TestSite;
-		let siteOrigin = "";
 		let siteHtml = "";
 
 		beforeAll(async () => {
@@ -59,7 +58,6 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 			site = await serveSite((path) =>
 				path === "/" ? { type: HTML, body: siteHtml } : undefined,
 			);
-			siteOrigin = site.origin;
 			siteHtml = await pageWithLinks();
 			firefox = await launchFirefoxExtension();
 		}, 60_000);
@@ -211,15 +209,15 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 			});
 			await options
 				.locator("input[placeholder='https://intranet.example.com']")
-				.fill(siteOrigin);
+				.fill(site.origin);
 			await options.locator("form.row button[type=submit]").click(); // "Turn on"
 			await expect
 				.poll(() => textOf(options, "#inspected-sites"))
-				.toContain(siteOrigin);
+				.toContain(site.origin);
 			await options.close();
 
 			const page = await firefox.browser.newPage();
-			await page.goto(`${siteOrigin}/`);
+			await page.goto(`${site.origin}/`);
 			await page.waitForFunction(
 				() => document.getElementsByTagName("signet-badge").length === 3,
 			);

@@ -12,7 +12,7 @@ import {
 } from "../extension/lib/message-schemas.ts";
 import { presign } from "./support/aws-presign.ts";
 import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
-import { readBadgeAfter } from "./support/page-probes.ts";
+import { countBadges, readBadgeAfter } from "./support/page-probes.ts";
 import {
 	HTML,
 	linkItem,
@@ -76,8 +76,7 @@ function badgeAfter(selector: string) {
 	return page.evaluate(readBadgeAfter, selector);
 }
 
-const badgeCount = () =>
-	page.evaluate(() => document.getElementsByTagName("signet-badge").length);
+const badgeCount = () => page.evaluate(countBadges);
 
 /** Sends a message to the background the way the options page does, from an extension page. */
 async function sendFromExtension(type: string, payload: unknown) {
@@ -326,10 +325,7 @@ describe("page inspection", () => {
 			await long.goto(`${origin}/long`);
 			const badged = (id: string) =>
 				long.evaluate(readBadgeAfter, `#${id}`).then(Boolean);
-			const count = () =>
-				long.evaluate(
-					() => document.getElementsByTagName("signet-badge").length,
-				);
+			const count = () => long.evaluate(countBadges);
 			await expect.poll(() => badged("n0")).toBe(true);
 			// 800 px of viewport and as much again below it: 34 lines of 24 px each, and a segment more.
 			await long.waitForTimeout(500);

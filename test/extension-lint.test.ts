@@ -4,13 +4,10 @@
  * `innerHTML` (used only for `dangerouslySetInnerHTML`, which Signet never uses) and zod's
  * `new Function` probe (never reached: extension/lib/zod-jitless.ts turns zod's JIT off first).
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: web-ext ships no type declarations.
 import webExt from "web-ext";
-
-/** The test build: dist/firefox with 127.0.0.1 pre-granted, the same code as the one users get. */
-const FIREFOX_BUILD = resolve("dist/firefox-test");
+import { FIREFOX_TEST_EXTENSION_DIR } from "./support/firefox.ts";
 
 interface LintMessage {
 	code: string;
@@ -21,7 +18,7 @@ interface LintMessage {
 describe("web-ext lint on the Firefox build", () => {
 	it("finds no errors, and only the two known warnings from preact and zod", async () => {
 		const result = (await webExt.cmd.lint(
-			{ sourceDir: FIREFOX_BUILD, output: "none", boring: true },
+			{ sourceDir: FIREFOX_TEST_EXTENSION_DIR, output: "none", boring: true },
 			{ shouldExitProgram: false },
 		)) as { errors: LintMessage[]; warnings: LintMessage[] };
 		expect(result.errors).toEqual([]);

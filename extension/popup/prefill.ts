@@ -10,6 +10,7 @@ export interface Prefill {
 	problem: string | null;
 }
 
+/** Never rejects: the share form waits for it, and starts empty when nothing is known. */
 export async function readPrefill(search: string): Promise<Prefill> {
 	const params = new URLSearchParams(search);
 	const bucket = params.get("bucket");

@@ -21,10 +21,7 @@ export function ShareForm({
 		send("listProfiles", {}).then(setProfiles, (e: Error) =>
 			setError(e.message),
 		);
-		// Never left waiting: without a prefill the form starts empty.
-		readPrefill(location.search).then(setPrefill, () =>
-			setPrefill({ location: null, problem: null }),
-		);
+		readPrefill(location.search).then(setPrefill);
 	}, []);
 	if (result)
 		return <ShareResult result={result} onAnother={() => setResult(null)} />;

@@ -6,11 +6,11 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { FIREFOX_EXTENSION_ID } from "../../extension/manifest.ts";
 import { assertLaunchable, createProfileDir } from "./browser.ts";
 
-export const FIREFOX = process.env.SIGNET_FIREFOX ?? "/usr/bin/firefox-esr";
+const FIREFOX = process.env.SIGNET_FIREFOX ?? "/usr/bin/firefox-esr";
 /** The test build: dist/firefox with 127.0.0.1 granted at install (see extension/manifest.ts). */
 export const FIREFOX_TEST_EXTENSION_DIR = resolve("dist/firefox-test");
 /** Firefox picks a random moz-extension:// host per profile; the tests fix it to know the pages. */
-export const FIREFOX_EXTENSION_UUID = "5d1f3c2a-8e4b-4f6a-9c7d-2b0e1a3f4c5d";
+const FIREFOX_EXTENSION_UUID = "5d1f3c2a-8e4b-4f6a-9c7d-2b0e1a3f4c5d";
 const INSTALL = "apt-get install -y firefox-esr (or set SIGNET_FIREFOX)";
 
 /**
@@ -52,8 +52,6 @@ export const BACKGROUND_IDLE_MS = 2000;
 
 export interface FirefoxExtension {
 	browser: Browser;
-	/** moz-extension://UUID/path */
-	url(path: string): string;
 	/** A new tab showing one of the extension's pages, loaded. */
 	open(
 		path: string,
@@ -64,9 +62,8 @@ export interface FirefoxExtension {
 	close(): Promise<void>;
 }
 
-export async function launchFirefoxExtension(
-	extensionDir = FIREFOX_TEST_EXTENSION_DIR,
-): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+	const extensionDir = FIREFOX_TEST_EXTENSION_DIR;
 	assertLaunchable({ browser: FIREFOX, install: INSTALL, extensionDir });
 	const profile = await createProfileDir("firefox");
 	const browser = await puppeteer.launch({
@@ -100,7 +97,6 @@ export async function launchFirefoxExtension(
 		`moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
 	return {
 		browser,
-		url,
 		open: async (path, viewport = { width: 420, height: 760 }) => {
 			const page = await browser.newPage();
 			await page.setViewport(viewport);
@@ -129,7 +125,7 @@ export async function launchFirefoxExtension(
  * page.goto() never settles on a moz-extension:// page: Firefox sends no load event for it over
  * BiDi. BiDi's own navigate waits for the document to be complete, so the tests use it.
  */
-export async function navigate(page: Page, url: string): Promise<void> {
+async function navigate(page: Page, url: string): Promise<void> {
 	// Not in puppeteer's public types: the BiDi browsing context behind the page's main frame.
 	const frame = page.mainFrame() as unknown as {
 		browsingContext: { navigate(url: string, wait: "complete"): Promise<void> };

@@ -12,3 +12,8 @@ export function readBadgeAfter(
 	const pill = next.shadowRoot?.querySelector(".b");
 	return { level: pill?.className.replace("b ", ""), text: pill?.textContent };
 }
+
+/** How many badges the page holds. */
+export function countBadges(): number {
+	return document.getElementsByTagName("signet-badge").length;
+}
