@@ -23,11 +23,11 @@ export function formatDecoded(url: DecodedUrl, nowMs: number): string {
 			"signer",
 			url.signer && `${url.signer} (${CREDENTIAL_NAMES[url.credentialType]})`,
 		],
-		["signed at", time(url.signedAt)],
-		["valid from", time(url.validFrom)],
-		["expires at", time(url.expiresAt) ?? "not stated in the URL"],
+		["signed at", utcText(url.signedAt)],
+		["valid from", utcText(url.validFrom)],
+		["expires at", utcText(url.expiresAt) ?? "not stated in the URL"],
 		["really dies", reallyDies(url, nowMs)],
-		["credentials end", time(url.credentialExpiresAt)],
+		["credentials end", utcText(url.credentialExpiresAt)],
 		["signed headers", url.signedHeaders.join(", ") || null],
 		["permissions", url.permissions?.join(", ") ?? null],
 		["allowed IP", url.allowedIp],
@@ -58,9 +58,4 @@ function reallyDies(url: DecodedUrl, nowMs: number): string {
 	return url.expiryCertainty === "upper-bound"
 		? `${when} at the latest (may die earlier)`
 		: when;
-}
-
-/** Times as people quote them; `--json` keeps ISO 8601 for scripts. */
-function time(iso: string | null): string | null {
-	return iso === null ? null : utcText(iso);
 }

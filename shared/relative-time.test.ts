@@ -35,6 +35,10 @@ describe("utcText", () => {
 		expect(utcText("2025-03-01T13:00:05.250Z")).toBe("2025-03-01 13:00:05 UTC");
 	});
 
+	it("leaves an unknown time unknown", () => {
+		expect(utcText(null)).toBeNull();
+	});
+
 	it("stops at the minute when seconds are not wanted", () => {
 		expect(utcText("2025-03-01T13:00:05Z", { seconds: false })).toBe(
 			"2025-03-01 13:00 UTC",

@@ -37,8 +37,18 @@ export function describeExpiry(expiresAtMs: number, nowMs: number): string {
 
 /**
  * `2025-03-01T12:00:00Z` → `2025-03-01 12:00:00 UTC` (to the minute without `seconds`): the way staff
- * quote times in tickets, the same in every zone.
+ * quote times in tickets, the same in every zone. Null (unknown) stays null.
  */
-export function utcText(iso: string, { seconds = true } = {}): string {
-	return `${iso.slice(0, seconds ? 19 : 16).replace("T", " ")} UTC`;
+export function utcText(iso: string, options?: { seconds?: boolean }): string;
+export function utcText(
+	iso: string | null,
+	options?: { seconds?: boolean },
+): string | null;
+export function utcText(
+	iso: string | null,
+	{ seconds = true } = {},
+): string | null {
+	return iso === null
+		? null
+		: `${iso.slice(0, seconds ? 19 : 16).replace("T", " ")} UTC`;
 }

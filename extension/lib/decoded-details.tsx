@@ -65,11 +65,11 @@ export function DecodedDetails({ decoded, nowMs }: DecodedDetailsProps) {
 						<code>{decoded.signedHeaders.join(", ")}</code>
 					)}
 				</Row>
-				<Row label="Signed at">{time(decoded.signedAt)}</Row>
-				<Row label="Valid from">{time(decoded.validFrom)}</Row>
-				<Row label="Expires at">{time(decoded.expiresAt)}</Row>
+				<Row label="Signed at">{utcText(decoded.signedAt)}</Row>
+				<Row label="Valid from">{utcText(decoded.validFrom)}</Row>
+				<Row label="Expires at">{utcText(decoded.expiresAt)}</Row>
 				<Row label="Effective expiry">
-					{time(decoded.effectiveExpiresAt)}
+					{utcText(decoded.effectiveExpiresAt)}
 					{decoded.effectiveExpiresAt && " · "}
 					<Countdown
 						expiresAt={decoded.effectiveExpiresAt}
@@ -83,7 +83,9 @@ export function DecodedDetails({ decoded, nowMs }: DecodedDetailsProps) {
 						</div>
 					)}
 				</Row>
-				<Row label="Credentials end">{time(decoded.credentialExpiresAt)}</Row>
+				<Row label="Credentials end">
+					{utcText(decoded.credentialExpiresAt)}
+				</Row>
 				<Row label="Permissions">{decoded.permissions?.join(", ")}</Row>
 				<Row label="Allowed IP">{decoded.allowedIp}</Row>
 				<Row label="Response overrides">
@@ -131,8 +133,4 @@ function operation(name: string | null): string | null {
 	if (name === null) return null;
 	const method = METHODS[name];
 	return method ? `${name} (${method})` : name;
-}
-
-function time(iso: string | null): string | null {
-	return iso === null ? null : utcText(iso);
 }
