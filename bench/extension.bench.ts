@@ -59,7 +59,7 @@ export async function linkPage(presigned: number): Promise<string> {
 }
 
 /** Main-thread milliseconds the page spent (all tasks: script, style, layout, paint) while `work` ran. */
-export async function mainThreadMs(
+async function mainThreadMs(
 	cdp: CDPSession,
 	work: () => Promise<unknown>,
 ): Promise<number> {
@@ -78,7 +78,7 @@ export async function mainThreadMs(
  * Resolves once the page's DOM has been quiet for 150 ms (and, for an inspection, holds badges), two
  * frames later, so the style and layout of what was inserted are counted. Both measurements end so.
  */
-export function quiet(page: Page, expectBadges: boolean): Promise<number> {
+function quiet(page: Page, expectBadges: boolean): Promise<number> {
 	// No named closures inside: tsx's keepNames would wrap them in a helper the page does not have.
 	return page.evaluate(
 		(expectBadges) =>
@@ -105,8 +105,36 @@ export function quiet(page: Page, expectBadges: boolean): Promise<number> {
 	);
 }
 
+/** The page at `origin` in a new tab, loaded and quiet, with CDP's performance metrics on. */
+export async function openMeasured(
+	browser: ExtensionBrowser,
+	origin: string,
+): Promise<{ page: Page; cdp: CDPSession }> {
+	const page = await browser.context.newPage();
+	await page.goto(`${origin}/`);
+	const cdp = await browser.context.newCDPSession(page);
+	await cdp.send("Performance.enable");
+	await quiet(page, false);
+	return { page, cdp };
+}
+
+/** Main-thread time of one inspection of the page, until it is quiet again, and the badges made. */
+export async function timeInspection(
+	browser: ExtensionBrowser,
+	origin: string,
+	page: Page,
+	cdp: CDPSession,
+): Promise<{ ms: number; badges: number }> {
+	let badges = 0;
+	const ms = await mainThreadMs(cdp, async () => {
+		await inject(browser, origin);
+		badges = await quiet(page, true);
+	});
+	return { ms, badges };
+}
+
 /** Runs the inspection script in the page's tab, as its registration would on load. */
-export function inject(browser: ExtensionBrowser, origin: string) {
+function inject(browser: ExtensionBrowser, origin: string) {
 	return browser.serviceWorker.evaluate(
 		async ([url, file]) => {
 			for (const tab of await chrome.tabs.query({ url }))
@@ -147,11 +175,7 @@ async function benchVariant(
 	};
 	try {
 		for (let round = 0; round < ROUNDS; round++) {
-			const page = await browser.context.newPage();
-			await page.goto(`${origin}/`);
-			const cdp = await browser.context.newCDPSession(page);
-			await cdp.send("Performance.enable");
-			await quiet(page, false);
+			const { page, cdp } = await openMeasured(browser, origin);
 			runs.walk.push(
 				await mainThreadMs(cdp, async () => {
 					await page.evaluate(() => {
@@ -188,12 +212,9 @@ async function benchVariant(
 				}).observe({ type: "longtask" });
 			});
 			await quiet(page, false);
-			runs.inspection.push(
-				await mainThreadMs(cdp, async () => {
-					await inject(browser, origin);
-					runs.badges.push(await quiet(page, true));
-				}),
-			);
+			const inspected = await timeInspection(browser, origin, page, cdp);
+			runs.inspection.push(inspected.ms);
+			runs.badges.push(inspected.badges);
 			runs.longest.push(
 				await page.evaluate(
 					() => (window as unknown as { longest: number }).longest,

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "../server/config.ts";
 import { startServer } from "../server/node.ts";
+import { BENCH_KEYS, BENCH_PROFILE } from "./fixtures.ts";
 
 interface Load {
 	name: string;
@@ -55,22 +56,11 @@ function reportLoad(subject: Load, baseline: Load): void {
 }
 
 export async function benchHttp(): Promise<void> {
-	process.env.AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-	process.env.AWS_SECRET_ACCESS_KEY =
-		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+	process.env.AWS_ACCESS_KEY_ID = BENCH_KEYS.accessKeyId;
+	process.env.AWS_SECRET_ACCESS_KEY = BENCH_KEYS.secretAccessKey;
 	const dataDir = await mkdtemp(join(tmpdir(), "signet-bench-"));
 	const server = await startServer({
-		config: parseConfig({
-			profiles: [
-				{
-					id: "bench",
-					label: "Bench",
-					bucket: "bench",
-					region: "eu-west-1",
-					prefix: "files/",
-				},
-			],
-		}),
+		config: parseConfig({ profiles: [BENCH_PROFILE] }),
 		dataDir,
 		host: "127.0.0.1",
 		port: 0,

@@ -8,7 +8,7 @@
  */
 import { launchExtension } from "../test/support/browser.ts";
 import { HTML, serveSite } from "../test/support/test-site.ts";
-import { inject, linkPage, mainThreadMs, quiet } from "./extension.bench.ts";
+import { linkPage, openMeasured, timeInspection } from "./extension.bench.ts";
 import { median } from "./harness.ts";
 
 const [dirA, dirB, rounds = "20", presigned = "2000"] = process.argv.slice(2);
@@ -25,17 +25,9 @@ const times: [number[], number[]] = [[], []];
 try {
 	for (let round = 0; round < Number(rounds); round++) {
 		for (const [i, browser] of browsers.entries()) {
-			const page = await browser.context.newPage();
-			await page.goto(`${site.origin}/`);
-			const cdp = await browser.context.newCDPSession(page);
-			await cdp.send("Performance.enable");
-			await quiet(page, false);
-			times[i]?.push(
-				await mainThreadMs(cdp, async () => {
-					await inject(browser, site.origin);
-					await quiet(page, true);
-				}),
-			);
+			const { page, cdp } = await openMeasured(browser, site.origin);
+			const { ms } = await timeInspection(browser, site.origin, page, cdp);
+			times[i]?.push(ms);
 			await page.close();
 		}
 	}

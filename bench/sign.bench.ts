@@ -16,6 +16,7 @@ import {
 	type Measurement,
 	type MeasureOptions,
 	measure,
+	median,
 	report,
 } from "./harness.ts";
 
@@ -43,8 +44,7 @@ async function measureAsync(
 		for (let i = 0; i < batch; i++) await run(i);
 		times.push(Number(process.hrtime.bigint() - start) / batch);
 	}
-	times.sort((a, b) => a - b);
-	return { name, nsPerOp: times[Math.floor(times.length / 2)] ?? Number.NaN };
+	return { name, nsPerOp: median(times) };
 }
 
 /** Node crypto that remembers what it was last asked to hash, to give the floor the same inputs. */

@@ -7,8 +7,9 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unstable_splitSqlQuery } from "wrangler";
+import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import { buildWorkerBundle } from "../test/support/worker-bundle.ts";
+import { BENCH_KEYS, BENCH_PROFILE } from "./fixtures.ts";
 import { median } from "./harness.ts";
 
 const GZIP_BUDGET_KIB = 250;
@@ -17,20 +18,10 @@ const ORIGIN = "https://signet.bench.workers.dev";
 const ADMIN_TOKEN = `sgt_workerbench1_${"C".repeat(43)}`;
 const HELLO = `export default { fetch: () => new Response("hello") };`;
 const BINDINGS = {
-	SIGNET_CONFIG: JSON.stringify({
-		profiles: [
-			{
-				id: "bench",
-				label: "Bench",
-				bucket: "bench",
-				region: "eu-west-1",
-				prefix: "files/",
-			},
-		],
-	}),
+	SIGNET_CONFIG: JSON.stringify({ profiles: [BENCH_PROFILE] }),
 	SIGNET_BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
-	AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-	AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+	AWS_ACCESS_KEY_ID: BENCH_KEYS.accessKeyId,
+	AWS_SECRET_ACCESS_KEY: BENCH_KEYS.secretAccessKey,
 };
 
 /** The parts of Miniflare used here (wrangler's own copy, so the workerd wrangler runs). */
@@ -75,11 +66,8 @@ async function prepare(script: string, persist: string): Promise<string> {
 	const mf = start(script, persist);
 	try {
 		const db = await mf.getD1Database("DB");
-		for (const file of (await readdir("server/migrations")).sort()) {
-			const sql = await readFile(join("server/migrations", file), "utf8");
-			for (const statement of unstable_splitSqlQuery(sql))
-				await db.prepare(statement).run();
-		}
+		for (const { queries } of await readD1Migrations("server/migrations"))
+			for (const query of queries) await db.prepare(query).run();
 		const response = await mf.dispatchFetch(`${ORIGIN}/api/shares`, {
 			method: "POST",
 			headers: {

@@ -3,7 +3,8 @@
  * (setSiteInspection → registered content script), badges with the right colours, the hover card,
  * links added later, no second copy, turned off again — and no request to any host but the page's.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -11,7 +12,11 @@ import {
 	MESSAGES,
 } from "../extension/lib/message-schemas.ts";
 import { presign } from "./support/aws-presign.ts";
-import { type ExtensionBrowser, launchExtension } from "./support/browser.ts";
+import {
+	type ExtensionBrowser,
+	launchExtension,
+	TEST_EXTENSION_DIR,
+} from "./support/browser.ts";
 import { countBadges, readBadgeAfter } from "./support/page-probes.ts";
 import {
 	HTML,
@@ -124,6 +129,14 @@ afterAll(async () => {
 });
 
 describe("page inspection", () => {
+	it("carries the decoder but not its failure messages: it only badges what decodes", async () => {
+		const code = await readFile(join(TEST_EXTENSION_DIR, SCRIPT), "utf8");
+		expect(code).toContain("temporary-credentials");
+		// decode-messages.ts: decode() explains failures, the script calls decodeQuietly() only.
+		expect(code).not.toContain("is not an ISO 8601 UTC time");
+		expect(code).not.toContain("percent-escape");
+	});
+
 	it("registers the inspection script for exactly the site turned on", async () => {
 		expect(
 			await sendFromExtension("setSiteInspection", { origin, enabled: true }),

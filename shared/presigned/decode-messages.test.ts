@@ -1,4 +1,3 @@
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { decode, decodeQuietly } from "./decode.ts";
 
@@ -26,23 +25,4 @@ describe("decode messages", () => {
 			expect(loud.error.message).not.toMatch(/undefined|\$\{/);
 		},
 	);
-
-	it("are left out of the content script, which only badges what decodes", async () => {
-		const bundle = await build({
-			entryPoints: ["extension/content/inspect-page.ts"],
-			bundle: true,
-			write: false,
-			metafile: true,
-			format: "iife",
-			logLevel: "silent",
-		});
-		// decode.ts imports the messages for decode(); the content script calls decodeQuietly() only,
-		// so tree-shaking leaves not a byte of them in the bundle.
-		const [output] = Object.values(bundle.metafile.outputs);
-		const bytesFrom = (file: string) =>
-			output?.inputs[file]?.bytesInOutput ?? 0;
-		expect(bytesFrom("shared/presigned/decode.ts")).toBeGreaterThan(0);
-		expect(bytesFrom("shared/presigned/decode-messages.ts")).toBe(0);
-		expect(bundle.outputFiles[0]?.text).not.toContain("percent-escape");
-	});
 });

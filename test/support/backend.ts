@@ -72,7 +72,8 @@ export async function startUpstreams(
 }
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
-	const { s3, aws } = await startUpstreams(options.objects);
+	const upstreams = await startUpstreams(options.objects);
+	const { s3, aws } = upstreams;
 	// The backend's own identity comes through the default provider chain, as in production.
 	process.env.AWS_ACCESS_KEY_ID = LOCAL_LONG_TERM.accessKeyId;
 	process.env.AWS_SECRET_ACCESS_KEY = LOCAL_LONG_TERM.secretAccessKey;
@@ -111,8 +112,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 		tokens,
 		close: async () => {
 			await server.close();
-			await aws.close();
-			await s3.close();
+			await upstreams.close();
 			await rm(dataDir, { recursive: true, force: true });
 		},
 	};
