@@ -134,15 +134,8 @@ export async function denySessions(
 	});
 	await deps.revoker.revokeSessions({
 		profile,
-		sessions: [
-			...shares,
-			...alreadyRevoked.filter(
-				(revoked) =>
-					!shares.some(
-						(share) => share.sessionUserId === revoked.sessionUserId,
-					),
-			),
-		].map((session) => ({
+		// A session named twice is one Deny: the policy keeps each session once.
+		sessions: [...shares, ...alreadyRevoked].map((session) => ({
 			sessionUserId: session.sessionUserId,
 			sessionExpiresAt: new Date(session.sessionExpiresAt),
 		})),

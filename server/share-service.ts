@@ -12,7 +12,11 @@ import {
 	MAX_SIGV4_EXPIRES_SECONDS,
 } from "../shared/presigned/effective-expiry.ts";
 import { splitUrl } from "../shared/presigned/url-parts.ts";
-import { formatDuration, utcText } from "../shared/relative-time.ts";
+import {
+	formatDuration,
+	formatSeconds,
+	utcText,
+} from "../shared/relative-time.ts";
 import type { Profile } from "./config.ts";
 import { attachment } from "./content-disposition.ts";
 import type { AuthUser } from "./http.ts";
@@ -89,7 +93,7 @@ export async function createShare(
 		actor: user.name,
 		userAgent: null,
 		clientIp: null,
-		detail: `${input.mode} ${input.action} of ${profile.bucket}/${key} for ${lifetimeText(ttlSeconds)}`,
+		detail: `${input.mode} ${input.action} of ${profile.bucket}/${key} for ${formatSeconds(ttlSeconds)}`,
 	});
 	return {
 		share: shareView(made.record, now),
@@ -267,10 +271,4 @@ function notRevocable(kind: string, untilMs: number | null): Warning {
 		code: "not-revocable",
 		message: `Signed with ${signer}: this link cannot be revoked on its own before it expires${untilMs === null ? "" : ` at ${utcText(stamp(untilMs))}`}. Use a managed link, or a profile with per-share role sessions, for links you may need to take back.`,
 	};
-}
-
-/** "1 day (86400 s)"; under a minute the words already say the seconds: "45 s". */
-function lifetimeText(seconds: number): string {
-	const words = formatDuration(seconds * 1000);
-	return seconds < 60 ? words : `${words} (${seconds} s)`;
 }

@@ -65,7 +65,7 @@ export function bootstrapTokenFrom(
 	return value;
 }
 
-export function isWellFormedToken(token: string): boolean {
+function isWellFormedToken(token: string): boolean {
 	return TOKEN.test(token);
 }
 

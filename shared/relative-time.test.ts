@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { describeExpiry, formatDuration, utcText } from "./relative-time.ts";
+import {
+	describeExpiry,
+	formatDuration,
+	formatSeconds,
+	utcText,
+} from "./relative-time.ts";
 
 describe("formatDuration", () => {
 	it.each([
@@ -43,5 +48,12 @@ describe("utcText", () => {
 		expect(utcText("2025-03-01T13:00:05Z", { seconds: false })).toBe(
 			"2025-03-01 13:00 UTC",
 		);
+	});
+});
+
+describe("formatSeconds", () => {
+	it("says a lifetime in words, then exactly, unless the words are exact already", () => {
+		expect(formatSeconds(86_400)).toBe("1 day (86400 s)");
+		expect(formatSeconds(45)).toBe("45 s");
 	});
 });

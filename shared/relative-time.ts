@@ -27,6 +27,12 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(abs / day)} days`;
 }
 
+/** A lifetime in words, then exactly: "1 day (86400 s)"; under a minute the words say it all: "45 s". */
+export function formatSeconds(seconds: number): string {
+	const words = formatDuration(seconds * 1000);
+	return seconds < 60 ? words : `${words} (${seconds} s)`;
+}
+
 /** "expires in 2 h 13 min" or "expired 3 days ago". */
 export function describeExpiry(expiresAtMs: number, nowMs: number): string {
 	const left = expiresAtMs - nowMs;

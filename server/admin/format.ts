@@ -10,10 +10,6 @@ export function countdown(expiresAtMs: number, nowMs: number): string {
 		: `${formatDuration(left)} ago`;
 }
 
-export function seconds(value: number): string {
-	return `${formatDuration(value * 1000)} (${value} s)`;
-}
-
 export const EVENT_LABELS: Record<AuditType, string> = {
 	"share.created": "Created",
 	"share.visited": "Visited",

@@ -1,11 +1,11 @@
 /** @jsxImportSource hono/jsx */
 /** GET /admin/profiles: what each configured profile allows, read-only, with its emergency button. */
 import { Hono } from "hono";
+import { formatSeconds } from "../../shared/relative-time.ts";
 import type { Profile } from "../config.ts";
 import type { AppDeps } from "../ports.ts";
 import { ConfirmForm } from "./components.tsx";
 import { viewerOf } from "./errors.tsx";
-import { seconds } from "./format.ts";
 import { Layout, render, type Viewer } from "./layout.tsx";
 import type { AdminEnv } from "./session.ts";
 import { sharesHref } from "./share-filters.tsx";
@@ -83,8 +83,8 @@ function ProfileCard(props: { profile: Profile; viewer: Viewer | null }) {
 				</dd>
 				<dt>Lifetime</dt>
 				<dd>
-					default {seconds(profile.defaultTtlSeconds)}, at most{" "}
-					{seconds(profile.maxTtlSeconds)}
+					default {formatSeconds(profile.defaultTtlSeconds)}, at most{" "}
+					{formatSeconds(profile.maxTtlSeconds)}
 				</dd>
 				<dt>Users</dt>
 				<dd>
@@ -96,7 +96,7 @@ function ProfileCard(props: { profile: Profile; viewer: Viewer | null }) {
 					{credentials.roleArn ? (
 						<>
 							role <code>{credentials.roleArn}</code>, {credentials.session}{" "}
-							sessions of up to {seconds(credentials.maxSessionSeconds)}
+							sessions of up to {formatSeconds(credentials.maxSessionSeconds)}
 						</>
 					) : (
 						"the backend's own identity (long-term keys)"

@@ -31,12 +31,11 @@ export function describeAwsError(
 	const e = (typeof error === "object" && error !== null ? error : {}) as {
 		name?: unknown;
 		code?: unknown;
-		Code?: unknown;
 		message?: unknown;
 		status?: unknown;
 		requestId?: unknown;
 	};
-	const code = [e.Code, e.code, e.name].find(
+	const code = [e.code, e.name].find(
 		(value): value is string =>
 			typeof value === "string" && value !== "Error" && value !== "AwsError",
 	);

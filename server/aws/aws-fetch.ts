@@ -7,7 +7,7 @@ import type { AwsCredentials } from "../ports.ts";
 import type { SigningCrypto } from "../signing/signing-crypto.ts";
 import { AwsError } from "./aws-error.ts";
 import { createRequestSigner } from "./sign-request.ts";
-import { childText, parseXml } from "./xml.ts";
+import { child, childText, parseXml } from "./xml.ts";
 
 export interface AwsFetchOptions {
 	/** createNodeCrypto() on Node, createWebCrypto() on Workers. */
@@ -16,8 +16,6 @@ export interface AwsFetchOptions {
 	timeoutMs?: number;
 	/** Attempts for network failures, timeouts, throttling and 5xx. Default 2. */
 	maxAttempts?: number;
-	/** The signing time. Default: the real time (AWS refuses a clock 15 min off). */
-	now?: () => Date;
 	fetch?: typeof fetch;
 }
 
@@ -58,7 +56,6 @@ export function createAwsFetch(options: AwsFetchOptions): AwsFetch {
 	const sign = createRequestSigner(options.crypto);
 	const timeoutMs = options.timeoutMs ?? 10_000;
 	const maxAttempts = options.maxAttempts ?? 2;
-	const now = options.now ?? (() => new Date());
 	const send = options.fetch ?? ((input, init) => fetch(input, init));
 
 	async function attempt(request: AwsRequest): Promise<AwsResponse> {
@@ -73,7 +70,7 @@ export function createAwsFetch(options: AwsFetchOptions): AwsFetch {
 				service: request.service,
 				region: request.region,
 				credentials: request.credentials,
-				signingDate: now(),
+				signingDate: new Date(),
 			},
 		);
 		// fetch sets Host itself, from the URL we signed it for.
@@ -152,10 +149,7 @@ function errorOf(response: Response, body: string, where: string): AwsError {
 	let message: string | undefined;
 	try {
 		const root = parseXml(body);
-		const error =
-			root.name === "Error"
-				? root
-				: root.children.find((c) => c.name === "Error");
+		const error = root.name === "Error" ? root : child(root, "Error");
 		code = childText(error, "Code");
 		// SignatureDoesNotMatch goes on with the canonical request, session token and all: cut it.
 		message =

@@ -6,6 +6,7 @@
  * `POST /__fake-aws/simulate` says what IAM would decide for a per-share session (iam-simulator.ts).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
+
 import { randomBytes, randomUUID } from "node:crypto";
 import {
 	createServer,
@@ -13,6 +14,7 @@ import {
 	type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseBasicDateTime } from "../../shared/presigned/fields.ts";
 import { type SessionGetRequest, simulateSessionGet } from "./iam-simulator.ts";
 import { sdkSignedHeaders } from "./sdk-sigv4.ts";
 
@@ -229,14 +231,9 @@ async function checkSignature(
 		);
 	}
 	const amzDate = String(req.headers["x-amz-date"] ?? "");
-	const signedAt = Date.parse(
-		amzDate.replace(
-			/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
-			"$1-$2-$3T$4:$5:$6Z",
-		),
-	);
+	const signedAt = parseBasicDateTime(amzDate);
 	if (
-		Number.isNaN(signedAt) ||
+		signedAt === null ||
 		!amzDate.startsWith(shortDate ?? "") ||
 		Math.abs(Date.now() - signedAt) > MAX_SKEW_MS
 	) {

@@ -5,7 +5,7 @@
 import type { TestProject } from "vitest/node";
 import { BUCKET, ROLE_ARN, startUpstreams } from "../support/backend.ts";
 
-export const WORKERD_OBJECTS = {
+const WORKERD_OBJECTS = {
 	"reports/q1.csv": "month,revenue\nJan,1\n",
 	"reports/2025/march/summary.pdf": "%PDF",
 	"secret/pay.csv": "no",
