@@ -89,10 +89,14 @@ export async function recordRevocation(
 	return revoked ?? share;
 }
 
+/** A direct link signed by its own STS session: IAM can stop it. */
+export type SessionShare = ShareRecord & {
+	sessionUserId: string;
+	sessionExpiresAt: string;
+};
+
 /** Whether IAM can stop this share: a direct link signed by its own STS session. */
-export function hasOwnSession(
-	share: ShareRecord,
-): share is ShareRecord & { sessionUserId: string; sessionExpiresAt: string } {
+export function hasOwnSession(share: ShareRecord): share is SessionShare {
 	return (
 		share.mode === "direct" &&
 		share.sessionUserId !== null &&
@@ -106,14 +110,31 @@ export const SESSION_DENIED =
 /**
  * Denies the own STS sessions of shares of one profile, in one change of its role's policy
  * however many there are: revoking all of a user's links costs one IAM read and write per role.
- * The change names again every session of the role revoked before and still alive.
  */
 export async function denySessions(
 	deps: AppDeps,
 	profileId: string,
-	shares: (ShareRecord & { sessionUserId: string; sessionExpiresAt: string })[],
+	shares: SessionShare[],
 	now: Date,
 ): Promise<void> {
+	await (await roleRevocation(deps, profileId, now)).deny(shares);
+}
+
+export interface RoleRevocation {
+	deny(shares: SessionShare[]): Promise<void>;
+}
+
+/**
+ * The revocation of one profile's role, prepared once for any number of `deny` calls (revoke-all
+ * tries one change, then one share at a time when they overflow the policy). Each change names
+ * again every session of the role revoked before and still alive: a Deny that a concurrent writer
+ * of the role's policy dropped (two Worker isolates at once) comes back with it.
+ */
+export async function roleRevocation(
+	deps: AppDeps,
+	profileId: string,
+	now: Date,
+): Promise<RoleRevocation> {
 	const profile = deps.config.profiles.find(
 		(candidate) => candidate.id === profileId,
 	);
@@ -123,8 +144,6 @@ export async function denySessions(
 			`Profile '${profileId}' is no longer configured, so its role's policy cannot be changed.`,
 		);
 	}
-	// Every revoked session of the role still alive is named again: a Deny that a concurrent
-	// writer of the role's policy dropped (two Worker isolates at once) comes back with this one.
 	const { roleArn } = profile.credentials;
 	const alreadyRevoked = await deps.store.shares.revokedLiveSessions({
 		profileIds: deps.config.profiles
@@ -132,15 +151,18 @@ export async function denySessions(
 			.map((candidate) => candidate.id),
 		now: stamp(now),
 	});
-	await deps.revoker.revokeSessions({
-		profile,
-		// A session named twice is one Deny: the policy keeps each session once.
-		sessions: [...shares, ...alreadyRevoked].map((session) => ({
-			sessionUserId: session.sessionUserId,
-			sessionExpiresAt: new Date(session.sessionExpiresAt),
-		})),
-		now,
-	});
+	return {
+		deny: (shares) =>
+			deps.revoker.revokeSessions({
+				profile,
+				// A session named twice is one Deny: the policy keeps each session once.
+				sessions: [...shares, ...alreadyRevoked].map((session) => ({
+					sessionUserId: session.sessionUserId,
+					sessionExpiresAt: new Date(session.sessionExpiresAt),
+				})),
+				now,
+			}),
+	};
 }
 
 async function stopShare(

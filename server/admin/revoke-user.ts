@@ -10,11 +10,13 @@ import type { AuthUser } from "../http.ts";
 import { type AppDeps, type ShareRecord, stamp } from "../ports.ts";
 import { PolicyTooLargeError } from "../revocation/iam-policies.ts";
 import {
-	denySessions,
 	hasOwnSession,
+	type RoleRevocation,
 	recordRevocation,
 	revokeRecord,
+	roleRevocation,
 	SESSION_DENIED,
+	type SessionShare,
 } from "../revoke-service.ts";
 import { isExpired } from "../share-status.ts";
 
@@ -80,26 +82,19 @@ export async function revokeUserShares(
 	}
 	for (const [profileId, shares] of sessions) {
 		const now = deps.clock.now();
-		const denied: SessionShare[] = [];
+		const fail = (failed: SessionShare[], error: unknown) => {
+			const reason = failure(deps, user, error);
+			for (const share of failed) result.failed.push({ share, reason });
+		};
+		// The role's revoked sessions are read once, for however many changes it takes.
+		let role: RoleRevocation;
 		try {
-			await denySessions(deps, profileId, shares, now);
-			denied.push(...shares);
+			role = await roleRevocation(deps, profileId, now);
 		} catch (error) {
-			if (!(error instanceof PolicyTooLargeError) || shares.length === 1) {
-				const reason = failure(deps, user, error);
-				for (const share of shares) result.failed.push({ share, reason });
-				continue;
-			}
-			// All of them overflow the role's policy: as many as still fit, one by one.
-			for (const share of shares) {
-				try {
-					await denySessions(deps, profileId, [share], now);
-					denied.push(share);
-				} catch (one) {
-					result.failed.push({ share, reason: failure(deps, user, one) });
-				}
-			}
+			fail(shares, error);
+			continue;
 		}
+		const denied = await denyAsManyAsFit(role, shares, fail);
 		for (const share of denied) {
 			try {
 				await recordRevocation(deps, admin, share, SESSION_DENIED, now);
@@ -122,7 +117,35 @@ export async function revokeUserShares(
 	return result;
 }
 
-type SessionShare = Parameters<typeof denySessions>[2][number];
+/**
+ * One change of the role's policy for all the shares; when they overflow it, as many as still fit,
+ * one by one. Returns the shares denied; the others go to `fail` with why.
+ */
+async function denyAsManyAsFit(
+	role: RoleRevocation,
+	shares: SessionShare[],
+	fail: (shares: SessionShare[], error: unknown) => void,
+): Promise<SessionShare[]> {
+	try {
+		await role.deny(shares);
+		return shares;
+	} catch (error) {
+		if (!(error instanceof PolicyTooLargeError) || shares.length === 1) {
+			fail(shares, error);
+			return [];
+		}
+	}
+	const denied: SessionShare[] = [];
+	for (const share of shares) {
+		try {
+			await role.deny([share]);
+			denied.push(share);
+		} catch (error) {
+			fail([share], error);
+		}
+	}
+	return denied;
+}
 
 /** Why a revocation failed, in words for the admin; anything unexpected is logged too. */
 function failure(deps: AppDeps, user: string, error: unknown): string {
