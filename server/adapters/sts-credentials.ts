@@ -112,8 +112,10 @@ export function createStsCredentialSource(
 	}
 
 	/** The longest session STS will grant: the role's maximum, 1 h when chaining from temporary keys. */
-	async function maxSessionSeconds(profile: Profile): Promise<number> {
-		const identity = await baseIdentity();
+	function maxSessionSeconds(
+		profile: Profile,
+		identity: BaseCredentialIdentity,
+	): number {
 		const roleMax = profile.credentials.maxSessionSeconds;
 		return identity.sessionToken
 			? Math.min(roleMax, ROLE_CHAINING_MAX_SECONDS)
@@ -123,11 +125,11 @@ export function createStsCredentialSource(
 	async function assume(
 		profile: Profile,
 		roleArn: string,
+		identity: BaseCredentialIdentity,
 		input: { sessionName: string; durationSeconds: number; policy?: string },
 		kind: "shared-session" | "per-share-session",
 	): Promise<SigningCredentials> {
 		const { externalId } = profile.credentials;
-		const identity = await baseIdentity();
 		let answer: AssumedRole;
 		try {
 			answer = await assumeRole(
@@ -193,13 +195,15 @@ export function createStsCredentialSource(
 			partition: roleArn.split(":")[1],
 		});
 		const wanted = request.lifetimeSeconds + SESSION_MARGIN_SECONDS;
+		const identity = await baseIdentity();
 		const durationSeconds = Math.max(
 			MIN_SESSION_SECONDS,
-			Math.min(wanted, await maxSessionSeconds(profile)),
+			Math.min(wanted, maxSessionSeconds(profile, identity)),
 		);
 		return assume(
 			profile,
 			roleArn,
+			identity,
 			{ sessionName, durationSeconds, policy },
 			"per-share-session",
 		);
@@ -214,7 +218,8 @@ export function createStsCredentialSource(
 		roleArn: string,
 		wantedSeconds: number,
 	): Promise<SigningCredentials> {
-		const longest = await maxSessionSeconds(profile);
+		const identity = await baseIdentity();
+		const longest = maxSessionSeconds(profile, identity);
 		const needed = Math.min(wantedSeconds, longest - REUSE_TOLERANCE_SECONDS);
 		const { externalId } = profile.credentials;
 		for (;;) {
@@ -233,6 +238,7 @@ export function createStsCredentialSource(
 			const fresh = assume(
 				profile,
 				roleArn,
+				identity,
 				{ sessionName: sharedSessionName(profile), durationSeconds: longest },
 				"shared-session",
 			).then((credentials) => ({ credentials, roleArn, externalId }));
