@@ -173,16 +173,7 @@ export type BucketTarget = Pick<
 export function locateBucket(target: BucketTarget): Location {
 	const endpoint =
 		target.endpoint === undefined ? undefined : parseEndpoint(target.endpoint);
-	const located = locate(
-		{ ...target, key: "" },
-		awsHostOf(target.region),
-		endpoint,
-	);
-	// The empty key leaves a trailing slash; path-style, the bucket is named without one.
-	const bucketPath = `/${escapeUri(target.bucket)}/`;
-	return located.path.endsWith(bucketPath)
-		? { ...located, path: located.path.slice(0, -1) }
-		: located;
+	return locate(target, awsHostOf(target.region), endpoint);
 }
 
 /** isVirtualHostableS3Bucket in @aws-sdk/core: lowercase DNS labels of 3–63 characters each. */
@@ -197,16 +188,18 @@ const IPV4 =
  * path-style (`s3.REGION.amazonaws.com/bucket/key`): dotted names would break the *.s3 TLS wildcard.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
  */
+/** Where a request on `key` goes, or on the bucket itself when there is no key. */
 function locate(
-	request: Pick<
-		PresignRequest,
-		"bucket" | "key" | "endpoint" | "forcePathStyle"
-	>,
+	request: Pick<PresignRequest, "bucket" | "endpoint" | "forcePathStyle"> & {
+		key?: string;
+	},
 	awsHost: string,
 	endpoint: Endpoint | undefined,
 ): Location {
 	const { bucket } = request;
-	const key = escapeUri(request.key, true);
+	// Virtual-hosted, the bucket's own path is "/"; path-style, "/bucket" with no slash after it.
+	const key = request.key === undefined ? "" : escapeUri(request.key, true);
+	const inBucket = request.key === undefined ? "" : `/${key}`;
 	let isVirtual = !request.forcePathStyle && HOSTABLE_LABEL.test(bucket);
 	if (endpoint === undefined) {
 		if (isVirtual) {
@@ -216,7 +209,7 @@ function locate(
 		return {
 			origin: `https://${awsHost}`,
 			host: awsHost,
-			path: `/${escapeBucket(bucket)}/${key}`,
+			path: `/${escapeBucket(bucket)}${inBucket}`,
 		};
 	}
 	// Over plain http no certificate has to match, so the SDK puts dotted buckets in the host too.
@@ -245,7 +238,7 @@ function locate(
 	return {
 		origin: origin + endpoint.host,
 		host: endpoint.host,
-		path: `${base}${escapeBucket(bucket)}/${key}`,
+		path: `${base}${escapeBucket(bucket)}${inBucket}`,
 	};
 }
 
