@@ -8,7 +8,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LONG_TERM, TEMPORARY } from "../../test/support/aws-presign.ts";
 import { createNodeCrypto } from "./node-crypto.ts";
-import { createS3Presigner, type PresignRequest } from "./presign-s3.ts";
+import {
+	createS3Presigner,
+	locateBucket,
+	type PresignRequest,
+} from "./presign-s3.ts";
 import { createWebCrypto } from "./signing-crypto.ts";
 
 /** What the AWS SDK signs for the same request: the reference every case is checked against. */
@@ -346,5 +350,33 @@ describe("createS3Presigner refuses", () => {
 		expect(() =>
 			createS3Presigner({} as Parameters<typeof createS3Presigner>[0]),
 		).toThrow("Missing option `crypto`");
+	});
+});
+
+describe("locateBucket", () => {
+	it("addresses the bucket itself as its objects are addressed, without a trailing slash path-style", () => {
+		expect(locateBucket({ bucket: "reports", region: "eu-west-1" })).toEqual({
+			origin: "https://reports.s3.eu-west-1.amazonaws.com",
+			host: "reports.s3.eu-west-1.amazonaws.com",
+			path: "/",
+		});
+		expect(
+			locateBucket({ bucket: "dotted.bucket", region: "eu-west-1" }),
+		).toMatchObject({
+			host: "s3.eu-west-1.amazonaws.com",
+			path: "/dotted.bucket",
+		});
+		expect(
+			locateBucket({
+				bucket: "demo",
+				region: "us-east-1",
+				endpoint: "http://127.0.0.1:9000",
+				forcePathStyle: true,
+			}),
+		).toEqual({
+			origin: "http://127.0.0.1:9000",
+			host: "127.0.0.1:9000",
+			path: "/demo",
+		});
 	});
 });
