@@ -3,6 +3,7 @@
  * live countdowns, confirmations before revoking, and a copy button. Every page works without it.
  */
 import { formatDuration } from "../../shared/relative-time.ts";
+import { SOON_MS } from "./format.ts";
 
 // formatDuration's own source: the countdowns say what the server rendered first, in the same words.
 export const ADMIN_SCRIPT = `"use strict";
@@ -13,7 +14,7 @@ export const ADMIN_SCRIPT = `"use strict";
 		for (const el of document.querySelectorAll("[data-expires-at]")) {
 			const left = Date.parse(el.dataset.expiresAt) - Date.now();
 			el.textContent = left > 0 ? "in " + formatDuration(left) : formatDuration(left) + " ago";
-			el.classList.toggle("soon", left > 0 && left < 300000);
+			el.classList.toggle("soon", left > 0 && left < ${SOON_MS});
 			el.classList.toggle("past", left <= 0);
 		}
 	}

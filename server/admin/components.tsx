@@ -3,7 +3,7 @@
 import type { Child } from "hono/jsx";
 import { utcText } from "../../shared/relative-time.ts";
 import type { ShareStatus } from "../ports.ts";
-import { countdown } from "./format.ts";
+import { countdown, SOON_MS } from "./format.ts";
 import { CsrfField } from "./layout.tsx";
 
 export function StatusBadge({ status }: { status: ShareStatus }) {
@@ -29,7 +29,7 @@ export function Countdown(props: {
 	return (
 		<span class="nowrap">
 			<time
-				class={`countdown${left <= 0 ? " past" : left < 300_000 ? " soon" : ""}`}
+				class={`countdown${left <= 0 ? " past" : left < SOON_MS ? " soon" : ""}`}
 				datetime={props.at}
 				title={utcText(props.at)}
 				data-expires-at={props.at}

@@ -2,6 +2,9 @@
 import { formatDuration } from "../../shared/relative-time.ts";
 import type { AuditType } from "../ports.ts";
 
+/** Under this much time left, a countdown shows as ending soon (the page, and admin.js after it). */
+export const SOON_MS = 5 * 60_000;
+
 /** `in 45 min` or `3 days ago`; admin.js rewrites it every second with the same words. */
 export function countdown(expiresAtMs: number, nowMs: number): string {
 	const left = expiresAtMs - nowMs;
