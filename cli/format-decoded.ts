@@ -23,11 +23,11 @@ export function formatDecoded(url: DecodedUrl, nowMs: number): string {
 			"signer",
 			url.signer && `${url.signer} (${CREDENTIAL_NAMES[url.credentialType]})`,
 		],
-		["signed at", utcText(url.signedAt)],
-		["valid from", utcText(url.validFrom)],
-		["expires at", utcText(url.expiresAt) ?? "not stated in the URL"],
+		["signed at", utcText(url.signedAtMs)],
+		["valid from", utcText(url.validFromMs)],
+		["expires at", utcText(url.expiresAtMs) ?? "not stated in the URL"],
 		["really dies", reallyDies(url, nowMs)],
-		["credentials end", utcText(url.credentialExpiresAt)],
+		["credentials end", utcText(url.credentialExpiresAtMs)],
 		["signed headers", url.signedHeaders.join(", ") || null],
 		["permissions", url.permissions?.join(", ") ?? null],
 		["allowed IP", url.allowedIp],
@@ -53,8 +53,9 @@ export function formatDecoded(url: DecodedUrl, nowMs: number): string {
 }
 
 function reallyDies(url: DecodedUrl, nowMs: number): string {
-	if (url.effectiveExpiresAt === null) return "unknown";
-	const when = `${utcText(url.effectiveExpiresAt)}, ${describeExpiry(Date.parse(url.effectiveExpiresAt), nowMs)}`;
+	const expiresAtMs = url.effectiveExpiresAtMs;
+	if (expiresAtMs === null) return "unknown";
+	const when = `${utcText(expiresAtMs)}, ${describeExpiry(expiresAtMs, nowMs)}`;
 	return url.expiryCertainty === "upper-bound"
 		? `${when} at the latest (may die earlier)`
 		: when;

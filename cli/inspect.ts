@@ -1,6 +1,7 @@
 /** `signet inspect`: decode URLs from the arguments, or one per line from stdin. */
 import { createInterface } from "node:readline";
 import { decode } from "../shared/presigned/decode.ts";
+import { decodedJson } from "../shared/presigned/decoded-json.ts";
 import { redactSecrets } from "../shared/presigned/redact.ts";
 import { CliError } from "./cli-error.ts";
 import { formatDecoded } from "./format-decoded.ts";
@@ -28,7 +29,7 @@ export async function runInspect({
 		if (!result.ok) throw new CliError(result.error.message, 1);
 		process.stdout.write(
 			json
-				? `${JSON.stringify(result.value, null, 2)}\n`
+				? `${JSON.stringify(decodedJson(result.value), null, 2)}\n`
 				: formatDecoded(result.value, nowMs),
 		);
 		return 0;
@@ -55,7 +56,7 @@ async function inspectLines(nowMs: number): Promise<number> {
 		if (url === "") continue;
 		const result = decode(url, { nowMs });
 		if (result.ok) {
-			process.stdout.write(`${JSON.stringify(result.value)}\n`);
+			process.stdout.write(`${JSON.stringify(decodedJson(result.value))}\n`);
 		} else {
 			exitCode = 1;
 			process.stdout.write(

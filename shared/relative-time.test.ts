@@ -40,6 +40,13 @@ describe("utcText", () => {
 		expect(utcText("2025-03-01T13:00:05.250Z")).toBe("2025-03-01 13:00:05 UTC");
 	});
 
+	it("writes epoch milliseconds the same way", () => {
+		expect(utcText(Date.parse("2025-03-01T13:00:05.250Z"))).toBe(
+			"2025-03-01 13:00:05 UTC",
+		);
+		expect(utcText(0, { seconds: false })).toBe("1970-01-01 00:00 UTC");
+	});
+
 	it("leaves an unknown time unknown", () => {
 		expect(utcText(null)).toBeNull();
 	});

@@ -1,4 +1,5 @@
 /** Human wording for times: left or gone ("expires in 2 h 13 min", "expired 3 days ago"), and when. */
+import { iso } from "./presigned/utc-time.ts";
 
 /**
  * A duration rounded to what a person needs: seconds near the end, days far out. Self-contained (no
@@ -42,19 +43,23 @@ export function describeExpiry(expiresAtMs: number, nowMs: number): string {
 }
 
 /**
- * `2025-03-01T12:00:00Z` → `2025-03-01 12:00:00 UTC` (to the minute without `seconds`): the way staff
- * quote times in tickets, the same in every zone. Null (unknown) stays null.
+ * `2025-03-01T12:00:00Z`, or its epoch milliseconds → `2025-03-01 12:00:00 UTC` (to the minute without
+ * `seconds`): the way staff quote times in tickets, the same in every zone. Null (unknown) stays null.
  */
-export function utcText(iso: string, options?: { seconds?: boolean }): string;
 export function utcText(
-	iso: string | null,
+	time: string | number,
+	options?: { seconds?: boolean },
+): string;
+export function utcText(
+	time: string | number | null,
 	options?: { seconds?: boolean },
 ): string | null;
 export function utcText(
-	iso: string | null,
+	time: string | number | null,
 	{ seconds = true } = {},
 ): string | null {
-	return iso === null
+	const text = typeof time === "number" ? iso(time) : time;
+	return text === null
 		? null
-		: `${iso.slice(0, seconds ? 19 : 16).replace("T", " ")} UTC`;
+		: `${text.slice(0, seconds ? 19 : 16).replace("T", " ")} UTC`;
 }

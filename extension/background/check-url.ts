@@ -58,9 +58,10 @@ function explain(
 	const said = s3Message
 		? ` The server said: "${redactSecrets(s3Message).slice(0, 300)}".`
 		: "";
-	const expiry = url.expiresAt
-		? ` (it expired at ${utcText(url.expiresAt)})`
-		: "";
+	const expiry =
+		url.expiresAtMs !== null
+			? ` (it expired at ${utcText(url.expiresAtMs)})`
+			: "";
 	const tokenExpired = /provided token has expired/i.test(s3Message ?? "");
 	// Google Cloud Storage answers ExpiredToken when the URL itself expired; S3 when the session behind it did.
 	if (code === "ExpiredToken" && url.provider === "gcs") {
@@ -132,8 +133,8 @@ function explain(
 		);
 	}
 	if (
-		url.effectiveExpiresAt &&
-		Date.parse(url.effectiveExpiresAt) <= Date.now() &&
+		url.effectiveExpiresAtMs !== null &&
+		url.effectiveExpiresAtMs <= Date.now() &&
 		(status === 400 || status === 403)
 	) {
 		return result(

@@ -23,10 +23,10 @@ function node<K extends keyof HTMLElementTagNameMap>(
 	return element;
 }
 
-function when(iso: string | null): string {
-	return iso === null
+function when(ms: number | null): string {
+	return ms === null
 		? "—"
-		: new Date(iso).toLocaleString(undefined, {
+		: new Date(ms).toLocaleString(undefined, {
 				dateStyle: "medium",
 				timeStyle: "short",
 			});
@@ -34,10 +34,7 @@ function when(iso: string | null): string {
 
 export function renderDetails(decoded: DecodedUrl): Details {
 	const upperBound = decoded.expiryCertainty === "upper-bound";
-	const expiresAtMs =
-		decoded.effectiveExpiresAt === null
-			? null
-			: Date.parse(decoded.effectiveExpiresAt);
+	const expiresAtMs = decoded.effectiveExpiresAtMs;
 	const keyType = {
 		"long-term": " · long-term key",
 		temporary: " · temporary credentials",
@@ -49,11 +46,8 @@ export function renderDetails(decoded: DecodedUrl): Details {
 		["Host", decoded.provider === "aws" ? null : decoded.host],
 		["Region", decoded.region],
 		["Signed by", decoded.signer && `${decoded.signer}${keyType}`],
-		["Signed at", decoded.signedAt && when(decoded.signedAt)],
-		[
-			"Expires",
-			`${when(decoded.effectiveExpiresAt)}${upperBound ? " at the latest" : ""}`,
-		],
+		["Signed at", decoded.signedAtMs !== null && when(decoded.signedAtMs)],
+		["Expires", `${when(expiresAtMs)}${upperBound ? " at the latest" : ""}`],
 	] as const) {
 		if (value) rows.append(node("dt", "", label), node("dd", "", value));
 	}

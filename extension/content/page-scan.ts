@@ -75,13 +75,11 @@ export function scanPage(
 		const url = absolute(raw);
 		const decoded = url === null ? null : decodeQuietly(url, { nowMs });
 		if (!decoded?.ok) return void seen.set(element, { raw, badge: null });
-		const { effectiveExpiresAt, expiryCertainty } = decoded.value;
-		const expiresAtMs =
-			effectiveExpiresAt === null ? null : Date.parse(effectiveExpiresAt);
+		const { effectiveExpiresAtMs, expiryCertainty } = decoded.value;
 		const badge = createBadge(
 			element,
 			url as string,
-			expiresAtMs,
+			effectiveExpiresAtMs,
 			expiryCertainty === "upper-bound",
 		);
 		paintBadge(badge, nowMs);

@@ -1,14 +1,14 @@
 /** Time left on a presigned URL ("expires in 2 h 13 min", "expired 3 days ago"), coloured by urgency. */
 
 import type { ExpiryCertainty } from "../../shared/presigned/types.ts";
-import { describeExpiry } from "../../shared/relative-time.ts";
+import { describeExpiry, utcText } from "../../shared/relative-time.ts";
 
 /** Below this, the countdown turns to the warning colour. */
 export const SOON_MS = 60 * 60 * 1000;
 
 export interface CountdownProps {
-	/** ISO 8601; null when the URL states no expiry. */
-	expiresAt: string | null;
+	/** ISO 8601 (from the API) or epoch ms (from the decoder); null when the URL states no expiry. */
+	expiresAt: string | number | null;
 	certainty: ExpiryCertainty;
 	/** The page's clock (useNow), so its countdowns tick together on one timer. */
 	nowMs: number;
@@ -19,7 +19,10 @@ export function Countdown({
 	certainty,
 	nowMs: now,
 }: CountdownProps) {
-	const expiresAtMs = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
+	const expiresAtMs =
+		typeof expiresAt === "string"
+			? Date.parse(expiresAt)
+			: (expiresAt ?? Number.NaN);
 	if (Number.isNaN(expiresAtMs)) {
 		return (
 			<span class="countdown countdown-unknown">
@@ -31,10 +34,7 @@ export function Countdown({
 	const urgency = leftMs <= 0 ? "expired" : leftMs < SOON_MS ? "soon" : "ok";
 	const text = describeExpiry(expiresAtMs, now);
 	return (
-		<span
-			class={`countdown countdown-${urgency}`}
-			title={expiresAt ?? undefined}
-		>
+		<span class={`countdown countdown-${urgency}`} title={utcText(expiresAtMs)}>
 			{certainty === "upper-bound" && leftMs > 0
 				? text.replace("expires in", "expires in at most")
 				: text}

@@ -65,14 +65,14 @@ export function DecodedDetails({ decoded, nowMs }: DecodedDetailsProps) {
 						<code>{decoded.signedHeaders.join(", ")}</code>
 					)}
 				</Row>
-				<Row label="Signed at">{utcText(decoded.signedAt)}</Row>
-				<Row label="Valid from">{utcText(decoded.validFrom)}</Row>
-				<Row label="Expires at">{utcText(decoded.expiresAt)}</Row>
+				<Row label="Signed at">{utcText(decoded.signedAtMs)}</Row>
+				<Row label="Valid from">{utcText(decoded.validFromMs)}</Row>
+				<Row label="Expires at">{utcText(decoded.expiresAtMs)}</Row>
 				<Row label="Effective expiry">
-					{utcText(decoded.effectiveExpiresAt)}
-					{decoded.effectiveExpiresAt && " · "}
+					{utcText(decoded.effectiveExpiresAtMs)}
+					{decoded.effectiveExpiresAtMs !== null && " · "}
 					<Countdown
-						expiresAt={decoded.effectiveExpiresAt}
+						expiresAt={decoded.effectiveExpiresAtMs}
 						certainty={decoded.expiryCertainty}
 						nowMs={nowMs}
 					/>
@@ -84,7 +84,7 @@ export function DecodedDetails({ decoded, nowMs }: DecodedDetailsProps) {
 					)}
 				</Row>
 				<Row label="Credentials end">
-					{utcText(decoded.credentialExpiresAt)}
+					{utcText(decoded.credentialExpiresAtMs)}
 				</Row>
 				<Row label="Permissions">{decoded.permissions?.join(", ")}</Row>
 				<Row label="Allowed IP">{decoded.allowedIp}</Row>

@@ -31,8 +31,8 @@ describe("GET /s/:token", () => {
 		expect(target.ok && target.value).toMatchObject({
 			bucket: "acme-reports",
 			key: "reports/q1.pdf",
-			signedAt: "2025-03-01T12:00:00Z",
-			expiresAt: "2025-03-01T12:01:00Z",
+			signedAtMs: Date.parse("2025-03-01T12:00:00Z"),
+			expiresAtMs: Date.parse("2025-03-01T12:01:00Z"),
 			responseOverrides: {
 				"response-content-disposition": 'attachment; filename="Q1.pdf"',
 			},
@@ -52,7 +52,9 @@ describe("GET /s/:token", () => {
 		const { visit, deps } = await managedLink();
 		deps.advance(590);
 		const target = decode((await visit()).headers.get("location") ?? "");
-		expect(target.ok && target.value.expiresAt).toBe("2025-03-01T12:10:00Z");
+		expect(target.ok && target.value.expiresAtMs).toBe(
+			Date.parse("2025-03-01T12:10:00Z"),
+		);
 	});
 
 	it("counts downloads and answers 410 once the limit is reached", async () => {

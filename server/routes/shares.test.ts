@@ -26,7 +26,7 @@ describe("POST /api/shares", () => {
 			key: "reports/q1.pdf",
 			region: "eu-west-1",
 			operation: "GetObject",
-			expiresAt: "2025-03-01T12:15:00Z",
+			expiresAtMs: Date.parse("2025-03-01T12:15:00Z"),
 		});
 		expect(body.share).toMatchObject({
 			user: "alice",
@@ -52,7 +52,9 @@ describe("POST /api/shares", () => {
 			}),
 		);
 		const url = decode(body.url);
-		expect(url.ok && url.value.expiresAt).toBe("2025-03-01T13:00:00Z");
+		expect(url.ok && url.value.expiresAtMs).toBe(
+			Date.parse("2025-03-01T13:00:00Z"),
+		);
 		expect(
 			url.ok && url.value.responseOverrides["response-content-disposition"],
 		).toBe(
@@ -77,7 +79,7 @@ describe("POST /api/shares", () => {
 		const url = decode(body.url);
 		expect(url.ok && url.value).toMatchObject({
 			hasSessionToken: true,
-			expiresAt: "2025-03-01T13:00:00Z",
+			expiresAtMs: Date.parse("2025-03-01T13:00:00Z"),
 		});
 	});
 

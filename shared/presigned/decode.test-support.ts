@@ -1,12 +1,16 @@
 /** For the decoders' tests only: decode a URL that must decode, or one that must be refused. */
 import { decode } from "./decode.ts";
+import { decodedJson } from "./decoded-json.ts";
 
-/** `decoded`, `failure` and `codes`, judging time at `nowMs` unless told otherwise. */
+/**
+ * `decoded` (in its JSON form: times as ISO 8601, as people read them), `failure` and `codes`,
+ * judging time at `nowMs` unless told otherwise.
+ */
 export function decodingAt(nowMs: number) {
 	function decoded(url: string, at = nowMs) {
 		const result = decode(url, { nowMs: at });
 		if (!result.ok) throw new Error(result.error.message);
-		return result.value;
+		return decodedJson(result.value);
 	}
 
 	function failure(url: string) {

@@ -18,7 +18,6 @@ import type {
 	Warning,
 } from "./types.ts";
 import { isLoopback, splitUrl, type UrlParts } from "./url-parts.ts";
-import { iso } from "./utc-time.ts";
 
 // Most specific first: CloudFront and the V2 schemes all use a bare `Signature` parameter.
 const DECODERS: SchemeDecoder[] = [
@@ -78,13 +77,6 @@ function describe(
 	nowMs: number,
 ): DecodedUrl {
 	const truth = effectiveExpiry(fields);
-	const expiresAt = iso(fields.expiresAtMs);
-	// Usually the stated expiry: reuse its text rather than format the same time twice.
-	const effectiveExpiresAt =
-		truth.effectiveExpiresAtMs === fields.expiresAtMs
-			? expiresAt
-			: iso(truth.effectiveExpiresAtMs);
-	const validFrom = iso(fields.validFromMs);
 	// Spelled out rather than `{ ...rest }`: object rest is a slow path in V8, and this runs per link on a page.
 	return {
 		scheme: fields.scheme,
@@ -98,11 +90,11 @@ function describe(
 		signer: fields.signer,
 		credentialType: fields.credentialType,
 		hasSessionToken: fields.hasSessionToken,
-		signedAt: iso(fields.signedAtMs),
-		validFrom,
-		expiresAt,
-		credentialExpiresAt: iso(fields.credentialExpiresAtMs),
-		effectiveExpiresAt,
+		signedAtMs: fields.signedAtMs,
+		validFromMs: fields.validFromMs,
+		expiresAtMs: fields.expiresAtMs,
+		credentialExpiresAtMs: fields.credentialExpiresAtMs,
+		effectiveExpiresAtMs: truth.effectiveExpiresAtMs,
 		expiryCertainty: truth.certainty,
 		signedHeaders: fields.signedHeaders,
 		operation: fields.operation,
@@ -110,11 +102,7 @@ function describe(
 		responseOverrides: fields.responseOverrides,
 		checksum: fields.checksum,
 		allowedIp: fields.allowedIp,
-		warnings: warningsFor(fields, url, nowMs, {
-			effectiveExpiresAtMs: truth.effectiveExpiresAtMs,
-			effectiveExpiresAt,
-			validFrom,
-		}),
+		warnings: warningsFor(fields, url, nowMs, truth.effectiveExpiresAtMs),
 	};
 }
 
@@ -127,14 +115,8 @@ function warningsFor(
 	fields: SchemeFields,
 	url: UrlParts,
 	nowMs: number,
-	// The times describe() has already written out: each is formatted once.
-	times: {
-		effectiveExpiresAtMs: number | null;
-		effectiveExpiresAt: string | null;
-		validFrom: string | null;
-	},
+	effectiveExpiresAtMs: number | null,
 ): Warning[] {
-	const { effectiveExpiresAtMs } = times;
 	// The scheme's notes, made afresh for this URL, become the start of its warnings.
 	const warnings = fields.notes;
 	const { maxLifetimeSeconds: max, requestedLifetimeSeconds: requested } =
@@ -164,24 +146,16 @@ function warningsFor(
 				"Plain HTTP: the signature crosses the network in clear text, and anyone who sees it can use the URL until it expires.",
 		});
 	}
-	if (
-		fields.validFromMs !== null &&
-		fields.validFromMs > nowMs &&
-		times.validFrom !== null
-	) {
+	if (fields.validFromMs !== null && fields.validFromMs > nowMs) {
 		warnings.push({
 			code: "not-yet-valid",
-			message: `Not valid before ${utcText(times.validFrom)}: requests until then are refused.`,
+			message: `Not valid before ${utcText(fields.validFromMs)}: requests until then are refused.`,
 		});
 	}
-	if (
-		effectiveExpiresAtMs !== null &&
-		effectiveExpiresAtMs <= nowMs &&
-		times.effectiveExpiresAt !== null
-	) {
+	if (effectiveExpiresAtMs !== null && effectiveExpiresAtMs <= nowMs) {
 		warnings.push({
 			code: "expired",
-			message: `Expired at ${utcText(times.effectiveExpiresAt)}: every request is now refused.`,
+			message: `Expired at ${utcText(effectiveExpiresAtMs)}: every request is now refused.`,
 		});
 	}
 	return warnings;

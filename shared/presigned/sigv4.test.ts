@@ -6,6 +6,7 @@ import {
 	TEMPORARY,
 } from "../../test/support/aws-presign.ts";
 import { decode } from "./decode.ts";
+import { decodedJson } from "./decoded-json.ts";
 import { decodeQueryComponent } from "./percent-decode.ts";
 
 const SIGNED_AT = new Date("2025-03-01T12:00:00Z");
@@ -19,7 +20,7 @@ async function decoded(
 		nowMs,
 	});
 	if (!result.ok) throw new Error(result.error.message);
-	return result.value;
+	return decodedJson(result.value);
 }
 
 describe("SigV4 URLs from the AWS SDK presigner", () => {
@@ -142,9 +143,11 @@ describe("SigV4 URLs the SDK would not produce", () => {
 		const result = decode(`${base}&X-Amz-Expires=1209600`, {
 			nowMs: SIGNED_AT.getTime(),
 		});
-		expect(result.ok && result.value.expiresAt).toBe("2025-03-15T12:00:00Z");
-		expect(result.ok && result.value.effectiveExpiresAt).toBe(
-			"2025-03-08T12:00:00Z",
+		expect(result.ok && result.value.expiresAtMs).toBe(
+			Date.parse("2025-03-15T12:00:00Z"),
+		);
+		expect(result.ok && result.value.effectiveExpiresAtMs).toBe(
+			Date.parse("2025-03-08T12:00:00Z"),
 		);
 		expect(result.ok && result.value.warnings.map((w) => w.code)).toEqual([
 			"exceeds-max-expiry",
@@ -153,8 +156,8 @@ describe("SigV4 URLs the SDK would not produce", () => {
 
 	it("treats a URL without X-Amz-Expires as valid for 7 days at most", () => {
 		const result = decode(base, { nowMs: SIGNED_AT.getTime() });
-		expect(result.ok && result.value.effectiveExpiresAt).toBe(
-			"2025-03-08T12:00:00Z",
+		expect(result.ok && result.value.effectiveExpiresAtMs).toBe(
+			Date.parse("2025-03-08T12:00:00Z"),
 		);
 		expect(result.ok && result.value.expiryCertainty).toBe("upper-bound");
 	});
@@ -166,7 +169,9 @@ describe("SigV4 URLs the SDK would not produce", () => {
 		const result = decode(`${lowerNames}&x-amz-expires=60`, {
 			nowMs: SIGNED_AT.getTime(),
 		});
-		expect(result.ok && result.value.expiresAt).toBe("2025-03-01T12:01:00Z");
+		expect(result.ok && result.value.expiresAtMs).toBe(
+			Date.parse("2025-03-01T12:01:00Z"),
+		);
 	});
 
 	it("leaves bucket and key empty for other AWS services", () => {

@@ -70,24 +70,18 @@ export interface SchemeFields {
 	notes: Warning[];
 }
 
-/** The decoded URL as it crosses boundaries (CLI JSON, extension messages): times as ISO 8601 UTC. */
+/**
+ * What decode() returns: the scheme's fields and the expiry truth, times in epoch milliseconds (what a
+ * countdown or a badge needs). decodedJson() writes it out with ISO 8601 times, for the CLI's JSON.
+ */
 export interface DecodedUrl
 	extends Omit<
 		SchemeFields,
-		| "credentialExpiresAtMs"
-		| "signedAtMs"
-		| "validFromMs"
-		| "expiresAtMs"
-		| "maxLifetimeSeconds"
-		| "requestedLifetimeSeconds"
-		| "notes"
+		"maxLifetimeSeconds" | "requestedLifetimeSeconds" | "notes"
 	> {
 	host: string;
-	signedAt: string | null;
-	validFrom: string | null;
-	expiresAt: string | null;
-	credentialExpiresAt: string | null;
-	effectiveExpiresAt: string | null;
+	/** The earliest of the stated expiry, the scheme's cap and the credentials' end. */
+	effectiveExpiresAtMs: number | null;
 	expiryCertainty: ExpiryCertainty;
 	warnings: Warning[];
 }
