@@ -56,7 +56,6 @@ function reallyDies(url: DecodedUrl, nowMs: number): string {
 	const expiresAtMs = url.effectiveExpiresAtMs;
 	if (expiresAtMs === null) return "unknown";
 	const when = `${utcText(expiresAtMs)}, ${describeExpiry(expiresAtMs, nowMs)}`;
-	return url.expiryCertainty === "upper-bound"
-		? `${when} at the latest (may die earlier)`
-		: when;
+	if (url.expiryCertainty !== "upper-bound") return when;
+	return `${when} at the latest (${expiresAtMs > nowMs ? "may die earlier" : "may have died earlier"})`;
 }

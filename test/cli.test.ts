@@ -52,10 +52,19 @@ describe("signet inspect", () => {
 		});
 		const run = signet(["inspect", "--at", "2025-03-04T13:00:00Z", temporary]);
 		expect(run.stdout).toContain(
-			"expired 3 days ago at the latest (may die earlier)",
+			"expired 3 days ago at the latest (may have died earlier)",
 		);
 		expect(run.stdout).toContain("! temporary-credentials:");
 		expect(run.stdout).toContain("! expired:");
+		const alive = signet([
+			"inspect",
+			"--at",
+			"2025-03-01T12:30:00Z",
+			temporary,
+		]);
+		expect(alive.stdout).toContain(
+			"expires in 30 min at the latest (may die earlier)",
+		);
 	});
 
 	it("prints the documented JSON fields with --json", async () => {
