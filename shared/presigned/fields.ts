@@ -53,9 +53,16 @@ export function parseBasicDateTime(value: string): number | null {
 		value.charCodeAt(15) !== 90 /* Z */
 	)
 		return null;
-	const date = digits(value, 0, 8);
-	const time = digits(value, 9, 15);
-	if (date === -1 || time === -1) return null;
+	// One loop over both numbers, skipping the T: V8 left the two calls to digits() here uninlined.
+	let date = 0;
+	let time = 0;
+	for (let i = 0; i < 15; i++) {
+		if (i === 8) continue;
+		const digit = value.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return null;
+		if (i < 8) date = date * 10 + digit;
+		else time = time * 10 + digit;
+	}
 	const year = (date / 10_000) | 0;
 	const month = ((date / 100) | 0) % 100;
 	const day = date % 100;

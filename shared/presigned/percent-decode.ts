@@ -18,7 +18,8 @@ export function percentDecode(raw: string): string | null {
 	let copied = 0;
 	while (at !== -1) {
 		if (at > copied) decoded += raw.slice(copied, at);
-		const lead = escapedByte(raw, at);
+		// The search found a `%` at `at`: only the two digits after it are left to read.
+		const lead = hexByte(raw, at);
 		let length = 1;
 		if (lead < 0) return null;
 		if (lead < 0x80) {
@@ -74,7 +75,11 @@ function nextEscape(raw: string, from: number): number {
 
 /** The byte written as `%XX` at `at`, or a negative number when there is no valid escape there. */
 function escapedByte(raw: string, at: number): number {
-	if (raw.charCodeAt(at) !== 37 /* % */) return -1;
+	return raw.charCodeAt(at) === 37 /* % */ ? hexByte(raw, at) : -1;
+}
+
+/** The byte of the two hex digits after the `%` at `at`; negative when they are not hex. */
+function hexByte(raw: string, at: number): number {
 	return (
 		(hexValue(raw.charCodeAt(at + 1)) << 4) | hexValue(raw.charCodeAt(at + 2))
 	);

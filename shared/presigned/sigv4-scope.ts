@@ -33,11 +33,12 @@ function readScope(
 ): CredentialScope | null {
 	const width = slash.length;
 	const keyEnd = slashAt(value, slash, 0);
-	const dateEnd = keyEnd < 1 ? -1 : slashAt(value, slash, keyEnd + width);
+	// Eight digits leave no room for another slash or escape: the next slash must follow them.
+	const dateEnd = keyEnd + width + 8;
 	if (
 		keyEnd < 1 ||
-		dateEnd !== keyEnd + width + 8 ||
-		!isDigits(value, keyEnd + width, dateEnd)
+		!isDigits(value, keyEnd + width, dateEnd) ||
+		!isSlashAt(value, slash, dateEnd)
 	)
 		return null;
 	const thirdEnd = slashAt(value, slash, dateEnd + width);
@@ -67,13 +68,24 @@ function readScope(
 
 const OTHER_ESCAPE = -2;
 
+/** Whether a slash, as `slash` is written, starts at `at`. */
+function isSlashAt(value: string, slash: string, at: number): boolean {
+	if (slash === "/") return value.charCodeAt(at) === 47 /* / */;
+	return value.charCodeAt(at) === 37 /* % */ && isEscapedSlash(value, at);
+}
+
+/** Whether the `%` at `at` begins `%2F` (or `%2f`). */
+function isEscapedSlash(value: string, at: number): boolean {
+	return (
+		value.charCodeAt(at + 1) === 50 /* 2 */ &&
+		(value.charCodeAt(at + 2) | 32) === 102 /* f or F */
+	);
+}
+
 /** Where the next slash starts, or -1; reading `%2F`s, OTHER_ESCAPE when another escape comes first. */
 function slashAt(value: string, slash: string, from: number): number {
 	if (slash === "/") return value.indexOf("/", from);
 	const at = value.indexOf("%", from);
 	if (at === -1) return -1;
-	const isSlash =
-		value.charCodeAt(at + 1) === 50 /* 2 */ &&
-		(value.charCodeAt(at + 2) | 32) === 102; /* f or F */
-	return isSlash ? at : OTHER_ESCAPE;
+	return isEscapedSlash(value, at) ? at : OTHER_ESCAPE;
 }

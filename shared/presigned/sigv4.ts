@@ -73,15 +73,18 @@ export function credentialTypeOf(
 	accessKeyId: string,
 	hasSessionToken: boolean,
 ): CredentialType {
-	if (hasSessionToken || hasKeyPrefix(accessKeyId, "ASIA")) return "temporary";
-	return hasKeyPrefix(accessKeyId, "AKIA") ? "long-term" : "unknown";
-}
-
-/** `startsWith` for four characters, compared one by one: startsWith is a slow call on Node 20. */
-function hasKeyPrefix(accessKeyId: string, prefix: string): boolean {
-	for (let i = 0; i < 4; i++)
-		if (accessKeyId.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
-	return true;
+	if (hasSessionToken) return "temporary";
+	// The two prefixes differ only in their second letter: each character is read once, by hand,
+	// since startsWith is a slow call on Node 20.
+	if (
+		accessKeyId.charCodeAt(0) !== 65 /* A */ ||
+		accessKeyId.charCodeAt(2) !== 73 /* I */ ||
+		accessKeyId.charCodeAt(3) !== 65 /* A */
+	)
+		return "unknown";
+	const second = accessKeyId.charCodeAt(1);
+	if (second === 83 /* S */) return "temporary";
+	return second === 75 /* K */ ? "long-term" : "unknown";
 }
 
 const CHECKSUM_PREFIX = "x-amz-checksum-";
