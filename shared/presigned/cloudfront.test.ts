@@ -179,6 +179,21 @@ describe("CloudFront signed URLs with a custom policy", () => {
 			"DateGreaterThan",
 		],
 		[
+			"a Policy with a DateLessThan past any time a Date holds",
+			customUrl(policyWith({ DateLessThan: { "AWS:EpochTime": 1e20 } })),
+			"AWS:EpochTime",
+		],
+		[
+			"a Policy with a DateGreaterThan past any time a Date holds",
+			customUrl(
+				policyWith({
+					DateLessThan: { "AWS:EpochTime": EXPIRES },
+					DateGreaterThan: { "AWS:EpochTime": 8_640_000_000_001 },
+				}),
+			),
+			"DateGreaterThan",
+		],
+		[
 			"a Policy with an IpAddress that is not text",
 			customUrl(
 				policyWith({

@@ -123,6 +123,15 @@ function conditionsOf(policy: Policy): Conditions | null {
 	return condition as Conditions;
 }
 
+/** The latest time a JavaScript Date holds (year 275760), in epoch seconds. */
+const LATEST_EPOCH_SECONDS = 8_640_000_000_000;
+
+/** A whole number of epoch seconds that a Date can hold: later ones cannot be shown as a time. */
 function isEpochSeconds(value: unknown): value is number {
-	return typeof value === "number" && Number.isInteger(value) && value >= 0;
+	return (
+		typeof value === "number" &&
+		Number.isInteger(value) &&
+		value >= 0 &&
+		value <= LATEST_EPOCH_SECONDS
+	);
 }
