@@ -83,7 +83,8 @@ function digits(value: string, from: number, to: number): number {
 	let n = 0;
 	for (let i = from; i < to; i++) {
 		const digit = value.charCodeAt(i) - 48;
-		if (digit < 0 || digit > 9) return -1;
+		// Written so that NaN, read past the end of the value, fails too.
+		if (!(digit >= 0 && digit <= 9)) return -1;
 		n = n * 10 + digit;
 	}
 	return n;
