@@ -45,6 +45,10 @@ describe("utcText", () => {
 			"2025-03-01 13:00:05 UTC",
 		);
 		expect(utcText(0, { seconds: false })).toBe("1970-01-01 00:00 UTC");
+		expect(utcText(Date.UTC(10_000, 0, 1, 12, 30, 15))).toBe(
+			"+010000-01-01 12:30:15 UTC",
+		);
+		expect(utcText(9e15)).toBeNull();
 	});
 
 	it("leaves an unknown time unknown", () => {

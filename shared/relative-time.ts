@@ -44,12 +44,10 @@ export function describeExpiry(expiresAtMs: number, nowMs: number): string {
 
 /**
  * `2025-03-01T12:00:00Z`, or its epoch milliseconds → `2025-03-01 12:00:00 UTC` (to the minute without
- * `seconds`): the way staff quote times in tickets, the same in every zone. Null (unknown) stays null.
+ * `seconds`): the way staff quote times in tickets, the same in every zone. Null (unknown) stays null,
+ * and so does a number no Date can hold.
  */
-export function utcText(
-	time: string | number,
-	options?: { seconds?: boolean },
-): string;
+export function utcText(time: string, options?: { seconds?: boolean }): string;
 export function utcText(
 	time: string | number | null,
 	options?: { seconds?: boolean },
@@ -59,7 +57,9 @@ export function utcText(
 	{ seconds = true } = {},
 ): string | null {
 	const text = typeof time === "number" ? iso(time) : time;
-	return text === null
-		? null
-		: `${text.slice(0, seconds ? 19 : 16).replace("T", " ")} UTC`;
+	if (text === null) return null;
+	// Split at the T rather than at fixed places: years past 9999 are written `+010000-01-01T…`.
+	const at = text.indexOf("T");
+	if (at === -1) return `${text} UTC`;
+	return `${text.slice(0, at)} ${text.slice(at + 1, at + (seconds ? 9 : 6))} UTC`;
 }

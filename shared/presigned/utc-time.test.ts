@@ -29,6 +29,9 @@ describe("iso", () => {
 		[-1, "1969-12-31T23:59:59.999Z"],
 		[Date.UTC(2024, 1, 29, 23, 59, 59), "2024-02-29T23:59:59Z"],
 		[Date.UTC(10_000, 0, 1), "+010000-01-01T00:00:00.000Z"],
+		[Date.UTC(999, 0, 1), "0999-01-01T00:00:00Z"],
+		[9e15, null],
+		[Number.POSITIVE_INFINITY, null],
 	])("writes %j as %j", (ms, expected) => {
 		expect(iso(ms)).toBe(expected);
 	});

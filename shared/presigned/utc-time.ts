@@ -8,7 +8,8 @@ const [DASH, COLON, LETTER_T, LETTER_Z] = [45, 58, 84, 90];
 
 /** `2025-03-01T12:00:00Z`: without milliseconds when there are none, as AWS writes it. */
 export function iso(ms: number | null): string | null {
-	if (ms === null || !Number.isFinite(ms)) return null;
+	// A Date holds ±8.64e15 ms (years -271821 to 275760); toISOString throws beyond.
+	if (ms === null || !(Math.abs(ms) <= 8.64e15)) return null;
 	const days = Math.floor(ms / DAY_MS);
 	if (days < -719_162 || days > 2_932_896) return new Date(ms).toISOString(); // outside 0001–9999
 	// From here every quantity is a small non-negative integer: `| 0` divides as integers.
@@ -20,7 +21,7 @@ export function iso(ms: number | null): string | null {
 	const minute = ((seconds / 60) | 0) % 60;
 	const second = seconds % 60;
 	if (millis !== 0 || year < 1000) {
-		return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${
+		return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${
 			millis ? `.${String(millis).padStart(3, "0")}` : ""
 		}Z`;
 	}
