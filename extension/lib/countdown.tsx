@@ -7,23 +7,19 @@ import { describeExpiry, utcText } from "../../shared/relative-time.ts";
 export const SOON_MS = 60 * 60 * 1000;
 
 export interface CountdownProps {
-	/** ISO 8601 (from the API) or epoch ms (from the decoder); null when the URL states no expiry. */
-	expiresAt: string | number | null;
+	/** Epoch milliseconds; null when the URL states no expiry. */
+	expiresAtMs: number | null;
 	certainty: ExpiryCertainty;
 	/** The page's clock (useNow), so its countdowns tick together on one timer. */
 	nowMs: number;
 }
 
 export function Countdown({
-	expiresAt,
+	expiresAtMs,
 	certainty,
 	nowMs: now,
 }: CountdownProps) {
-	const expiresAtMs =
-		typeof expiresAt === "string"
-			? Date.parse(expiresAt)
-			: (expiresAt ?? Number.NaN);
-	if (Number.isNaN(expiresAtMs)) {
+	if (expiresAtMs === null || Number.isNaN(expiresAtMs)) {
 		return (
 			<span class="countdown countdown-unknown">
 				no expiry stated in the URL
@@ -34,7 +30,10 @@ export function Countdown({
 	const urgency = leftMs <= 0 ? "expired" : leftMs < SOON_MS ? "soon" : "ok";
 	const text = describeExpiry(expiresAtMs, now);
 	return (
-		<span class={`countdown countdown-${urgency}`} title={utcText(expiresAtMs)}>
+		<span
+			class={`countdown countdown-${urgency}`}
+			title={utcText(expiresAtMs) ?? undefined}
+		>
 			{certainty === "upper-bound" && leftMs > 0
 				? text.replace("expires in", "expires in at most")
 				: text}

@@ -72,7 +72,7 @@ export function DecodedDetails({ decoded, nowMs }: DecodedDetailsProps) {
 					{utcText(decoded.effectiveExpiresAtMs)}
 					{decoded.effectiveExpiresAtMs !== null && " · "}
 					<Countdown
-						expiresAt={decoded.effectiveExpiresAtMs}
+						expiresAtMs={decoded.effectiveExpiresAtMs}
 						certainty={decoded.expiryCertainty}
 						nowMs={nowMs}
 					/>

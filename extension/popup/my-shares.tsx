@@ -96,7 +96,7 @@ function ShareRow({
 				<span class="grow" />
 				{live && (
 					<Countdown
-						expiresAt={share.effectiveExpiresAt}
+						expiresAtMs={Date.parse(share.effectiveExpiresAt)}
 						certainty={share.expiryCertainty}
 						nowMs={nowMs}
 					/>

@@ -53,7 +53,7 @@ export function ShareResult({
 				<strong>Really stops working: </strong>
 				<span id="countdown">
 					<Countdown
-						expiresAt={share.effectiveExpiresAt}
+						expiresAtMs={Date.parse(share.effectiveExpiresAt)}
 						certainty={share.expiryCertainty}
 						nowMs={nowMs}
 					/>
