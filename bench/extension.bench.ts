@@ -59,7 +59,7 @@ export async function linkPage(presigned: number): Promise<string> {
 }
 
 /** Main-thread milliseconds the page spent (all tasks: script, style, layout, paint) while `work` ran. */
-async function mainThreadMs(
+export async function mainThreadMs(
 	cdp: CDPSession,
 	work: () => Promise<unknown>,
 ): Promise<number> {
@@ -78,7 +78,7 @@ async function mainThreadMs(
  * Resolves once the page's DOM has been quiet for 150 ms (and, for an inspection, holds badges), two
  * frames later, so the style and layout of what was inserted are counted. Both measurements end so.
  */
-function quiet(page: Page, expectBadges: boolean): Promise<number> {
+export function quiet(page: Page, expectBadges: boolean): Promise<number> {
 	// No named closures inside: tsx's keepNames would wrap them in a helper the page does not have.
 	return page.evaluate(
 		(expectBadges) =>
