@@ -9,6 +9,7 @@ import { percentDecode } from "./percent-decode.ts";
 import { type Outcome, problem } from "./problem.ts";
 import type { SchemeDecoder, SchemeFields } from "./types.ts";
 import type { UrlParts } from "./url-parts.ts";
+import { MAX_DATE_MS } from "./utc-time.ts";
 
 export const cloudfront: SchemeDecoder = {
 	matches: (params) => params.has("Key-Pair-Id") && params.has("Signature"),
@@ -123,15 +124,12 @@ function conditionsOf(policy: Policy): Conditions | null {
 	return condition as Conditions;
 }
 
-/** The latest time a JavaScript Date holds (year 275760), in epoch seconds. */
-const LATEST_EPOCH_SECONDS = 8_640_000_000_000;
-
 /** A whole number of epoch seconds that a Date can hold: later ones cannot be shown as a time. */
 function isEpochSeconds(value: unknown): value is number {
 	return (
 		typeof value === "number" &&
 		Number.isInteger(value) &&
 		value >= 0 &&
-		value <= LATEST_EPOCH_SECONDS
+		value <= MAX_DATE_MS / 1000
 	);
 }

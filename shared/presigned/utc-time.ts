@@ -6,10 +6,12 @@
 const DAY_MS = 86_400_000;
 const [DASH, COLON, LETTER_T, LETTER_Z] = [45, 58, 84, 90];
 
+/** The furthest a Date reaches either side of 1970 (years -271821 to 275760): toISOString throws beyond. */
+export const MAX_DATE_MS = 8.64e15;
+
 /** `2025-03-01T12:00:00Z`: without milliseconds when there are none, as AWS writes it. */
 export function iso(ms: number | null): string | null {
-	// A Date holds ±8.64e15 ms (years -271821 to 275760); toISOString throws beyond.
-	if (ms === null || !(Math.abs(ms) <= 8.64e15)) return null;
+	if (ms === null || !(Math.abs(ms) <= MAX_DATE_MS)) return null;
 	const days = Math.floor(ms / DAY_MS);
 	if (days < -719_162 || days > 2_932_896) return new Date(ms).toISOString(); // outside 0001–9999
 	// From here every quantity is a small non-negative integer: `| 0` divides as integers.
