@@ -203,6 +203,20 @@ describe("page inspection", () => {
 		expect(text).toMatch(/expires in 9 min \d+ s/);
 		expect(text).toContain("eu-west-1");
 		expect(text).toContain("AKIAIOSFODNN7EXAMPLE · long-term key");
+		// Times in UTC to the minute, as the popup and the inspector give them: X-Amz-Date + 600 s.
+		const signed = new URL(
+			(await page.getAttribute("#amber", "href")) ?? "",
+		).searchParams.get("X-Amz-Date");
+		const at = (ms: number) =>
+			`${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+		const signedMs = Date.parse(
+			(signed ?? "").replace(
+				/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/,
+				"$1-$2-$3T$4:$5:$6Z",
+			),
+		);
+		expect(text).toContain(`Signed at${at(signedMs)}`);
+		expect(text).toContain(`Expires${at(signedMs + 600_000)}`);
 
 		await page.mouse.move(600, 20);
 		await expect.poll(() => card.isVisible()).toBe(false);

@@ -1,7 +1,7 @@
 /** What the hover card says about one presigned URL, built with textContent only (never page HTML). */
 import { SCHEME_SHORT_NAMES } from "../../shared/presigned/scheme-names.ts";
 import type { DecodedUrl } from "../../shared/presigned/types.ts";
-import { describeExpiry } from "../../shared/relative-time.ts";
+import { describeExpiry, utcText } from "../../shared/relative-time.ts";
 import { levelOf } from "./badge.ts";
 
 export interface Details {
@@ -23,13 +23,9 @@ function node<K extends keyof HTMLElementTagNameMap>(
 	return element;
 }
 
+/** In UTC, as the popup, the inspector and S3 itself give times: one time to quote in a ticket. */
 function when(ms: number | null): string {
-	return ms === null
-		? "—"
-		: new Date(ms).toLocaleString(undefined, {
-				dateStyle: "medium",
-				timeStyle: "short",
-			});
+	return utcText(ms, { seconds: false }) ?? "—";
 }
 
 export function renderDetails(decoded: DecodedUrl): Details {
