@@ -4,7 +4,6 @@
  * revoke it, revoke a whole profile (checked in the IAM policy simulator), and the refusals.
  */
 
-import { mkdir } from "node:fs/promises";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../server/node.ts";
@@ -13,8 +12,8 @@ import { type Backend, ROLE_ARN, startBackend } from "./support/backend.ts";
 import { CHROMIUM } from "./support/browser.ts";
 import type { FakeAws } from "./support/fake-aws.ts";
 import { simulateSessionGet } from "./support/iam-simulator.ts";
+import { screenshotPath } from "./support/screenshots.ts";
 
-const SCREENSHOTS = "docs/screenshots";
 const VISITOR = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15";
 let aws: FakeAws;
 let server: RunningServer;
@@ -58,7 +57,6 @@ beforeAll(async () => {
 		],
 	});
 	page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-	await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -158,7 +156,7 @@ describe("the admin page in Chromium", () => {
 		);
 		expect(await page.locator("tbody tr").count()).toBe(5);
 		await page.screenshot({
-			path: `${SCREENSHOTS}/admin-shares.png`,
+			path: await screenshotPath("admin-shares.png"),
 			fullPage: true,
 		});
 
@@ -182,7 +180,7 @@ describe("the admin page in Chromium", () => {
 		const html = await page.content();
 		expect(html).not.toContain(new URL(managed.url).pathname.slice(3));
 		await page.screenshot({
-			path: `${SCREENSHOTS}/admin-detail.png`,
+			path: await screenshotPath("admin-detail.png"),
 			fullPage: true,
 		});
 	});

@@ -8,7 +8,6 @@
  * a user who already allowed the host. For a host not yet granted Firefox shows its own prompt,
  * browser UI outside any page that WebDriver BiDi cannot click: that path stays untested here.
  */
-import { mkdir } from "node:fs/promises";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presign } from "./support/aws-presign.ts";
@@ -21,6 +20,7 @@ import {
 } from "./support/firefox.ts";
 import { readBadgeAfter } from "./support/page-probes.ts";
 import { LOCAL_LONG_TERM } from "./support/s3-server.ts";
+import { screenshotPath } from "./support/screenshots.ts";
 import {
 	HTML,
 	linkItem,
@@ -171,8 +171,9 @@ describe.skipIf(FIREFOX_SKIP_REASON !== null)(
 			const after = await textOf(page, "#countdown");
 			expect(after).not.toBe(before);
 			expect(after).toMatch(/^expires in 4 min \d+ s$/);
-			await mkdir("docs/screenshots", { recursive: true });
-			await page.screenshot({ path: "docs/screenshots/firefox-popup.png" });
+			await page.screenshot({
+				path: await screenshotPath("firefox-popup.png"),
+			});
 			await page.close();
 		});
 

@@ -3,7 +3,7 @@
  * (setSiteInspection → registered content script), badges with the right colours, the hover card,
  * links added later, no second copy, turned off again — and no request to any host but the page's.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ import {
 	TEST_EXTENSION_DIR,
 } from "./support/browser.ts";
 import { countBadges, readBadgeAfter } from "./support/page-probes.ts";
+import { screenshotPath } from "./support/screenshots.ts";
 import {
 	HTML,
 	linkItem,
@@ -226,9 +227,8 @@ describe("page inspection", () => {
 		expect(temporary).toMatch(/expires in 1 h 59 min at the latest/);
 		expect(temporary).toContain("ASIAIOSFODNN7EXAMPLE · temporary credentials");
 		expect(temporary).toContain("Signed with temporary credentials");
-		await mkdir("docs/screenshots", { recursive: true });
 		await page.screenshot({
-			path: "docs/screenshots/badges.png",
+			path: await screenshotPath("badges.png"),
 			clip: { x: 0, y: 0, width: 760, height: 600 },
 		});
 

@@ -25,6 +25,7 @@ import {
 	type S3Server,
 	startS3Server,
 } from "./support/s3-server.ts";
+import { screenshotPath } from "./support/screenshots.ts";
 import { HTML, serveSite } from "./support/test-site.ts";
 
 const README = "This object lives in the local demo bucket.\n";
@@ -142,7 +143,7 @@ describe("the extension", () => {
 		const after = await page.textContent("#countdown");
 		expect(after).not.toBe(before);
 		expect(after).toMatch(/^expires in 4 min \d+ s$/);
-		await page.screenshot({ path: "docs/screenshots/popup-share.png" });
+		await page.screenshot({ path: await screenshotPath("popup-share.png") });
 		await page.close();
 	});
 
@@ -166,7 +167,9 @@ describe("the extension", () => {
 		expect(await row.locator(".row.muted").textContent()).toMatch(
 			/^managed · 1 download(?!s)/,
 		);
-		await page.screenshot({ path: "docs/screenshots/popup-my-shares.png" });
+		await page.screenshot({
+			path: await screenshotPath("popup-my-shares.png"),
+		});
 		expect((await fetch(url)).status).toBe(410);
 		await page.close();
 	});
@@ -363,7 +366,7 @@ describe("the extension", () => {
 		expect(await verdict.textContent()).toContain("Expired");
 		expect(await verdict.textContent()).toContain("403");
 		await page.screenshot({
-			path: "docs/screenshots/inspector.png",
+			path: await screenshotPath("inspector.png"),
 			fullPage: true,
 		});
 		await page.close();
