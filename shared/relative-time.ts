@@ -1,5 +1,5 @@
 /** Human wording for times: left or gone ("expires in 2 h 13 min", "expired 3 days ago"), and when. */
-import { iso } from "./presigned/utc-time.ts";
+import { iso } from "./utc-time.ts";
 
 /**
  * A duration rounded to what a person needs: seconds near the end, days far out. Self-contained (no

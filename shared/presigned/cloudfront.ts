@@ -4,12 +4,12 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html
  */
 import { ok } from "../result.ts";
+import { MAX_DATE_MS } from "../utc-time.ts";
 import { emptyFields, parseSeconds } from "./fields.ts";
 import { percentDecode } from "./percent-decode.ts";
 import { type Outcome, problem } from "./problem.ts";
 import type { SchemeDecoder, SchemeFields } from "./types.ts";
 import type { UrlParts } from "./url-parts.ts";
-import { MAX_DATE_MS } from "./utc-time.ts";
 
 export const cloudfront: SchemeDecoder = {
 	matches: (params) => params.has("Key-Pair-Id") && params.has("Signature"),

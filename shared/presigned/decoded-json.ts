@@ -1,6 +1,7 @@
 /** A DecodedUrl written out for JSON (`signet inspect --json`): its epoch-millisecond times as ISO 8601. */
+
+import { iso } from "../utc-time.ts";
 import type { DecodedUrl } from "./types.ts";
-import { iso } from "./utc-time.ts";
 
 /** The times of a DecodedUrl, and their names in its JSON form. */
 const TIME_NAMES = {

@@ -1,7 +1,7 @@
 /** Helpers the scheme decoders share: empty fields, and strict parsing of the time formats they use. */
 import type { ObjectLocation } from "../storage-host.ts";
+import { utcMs } from "../utc-time.ts";
 import type { SchemeFields } from "./types.ts";
-import { utcMs } from "./utc-time.ts";
 
 /**
  * A full SchemeFields: defaults, then the location (when the URL has one), then `init`.
