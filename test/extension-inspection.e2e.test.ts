@@ -11,6 +11,7 @@ import {
 	CONTENT_SCRIPT_MESSAGES,
 	MESSAGES,
 } from "../extension/lib/message-schemas.ts";
+import { parseBasicDateTime } from "../shared/presigned/fields.ts";
 import { presign } from "./support/aws-presign.ts";
 import {
 	type ExtensionBrowser,
@@ -210,12 +211,7 @@ describe("page inspection", () => {
 		).searchParams.get("X-Amz-Date");
 		const at = (ms: number) =>
 			`${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-		const signedMs = Date.parse(
-			(signed ?? "").replace(
-				/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/,
-				"$1-$2-$3T$4:$5:$6Z",
-			),
-		);
+		const signedMs = parseBasicDateTime(signed ?? "") ?? Number.NaN;
 		expect(text).toContain(`Signed at${at(signedMs)}`);
 		expect(text).toContain(`Expires${at(signedMs + 600_000)}`);
 
@@ -298,9 +294,7 @@ describe("page inspection", () => {
 		// A tab of its own (the card test just opened the inspector from the first one).
 		const fresh = await browser.context.newPage();
 		await fresh.goto(`${origin}/`);
-		await fresh.waitForFunction(
-			() => document.getElementsByTagName("signet-badge").length > 0,
-		);
+		await fresh.waitForFunction(countBadges);
 		// The content script's isolated world, where a compromised page renderer could forge messages.
 		const cdp = await browser.context.newCDPSession(fresh);
 		const worlds: { id: number; origin: string }[] = [];

@@ -184,11 +184,11 @@ const IPV4 =
 	/^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)){3}$/;
 
 /**
- * Virtual-hosted (`bucket.s3.REGION.amazonaws.com/key`) when the bucket is one DNS label, else
- * path-style (`s3.REGION.amazonaws.com/bucket/key`): dotted names would break the *.s3 TLS wildcard.
+ * Where a request on `key` goes, or on the bucket itself when there is no key. Virtual-hosted
+ * (`bucket.s3.REGION.amazonaws.com/key`) when the bucket is one DNS label, else path-style
+ * (`s3.REGION.amazonaws.com/bucket/key`): dotted names would break the *.s3 TLS wildcard.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
  */
-/** Where a request on `key` goes, or on the bucket itself when there is no key. */
 function locate(
 	request: Pick<PresignRequest, "bucket" | "endpoint" | "forcePathStyle"> & {
 		key?: string;
